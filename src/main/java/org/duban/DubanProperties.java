@@ -1,0 +1,76 @@
+package org.duban;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything an operator may set, under the prefix {@code duban}. Defaults suit the embedded demo.
+ *
+ * @param zone the time zone of the plans' calendars (due dates are days in this zone)
+ */
+@ConfigurationProperties("duban")
+public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, History history, Demo demo) {
+
+  public DubanProperties {
+    zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+    catalog = catalog == null ? new Catalog(null) : catalog;
+    evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+    history = history == null ? new History(null) : history;
+    demo = demo == null ? new Demo(false, null, null, null, null) : demo;
+  }
+
+  /** @param locations Spring resource patterns of the catalog files */
+  public record Catalog(List<String> locations) {
+    public Catalog {
+      locations = locations == null || locations.isEmpty() ? List.of("classpath*:plans/*.yaml") : List.copyOf(locations);
+    }
+  }
+
+  /**
+   * @param maxFileSize the cap on one evidence file
+   * @param maxFiles evidence files one report may carry
+   * @param allowedTypes media types accepted, as detected from the file's content
+   */
+  public record Evidence(DataSize maxFileSize, Integer maxFiles, List<String> allowedTypes) {
+    public Evidence {
+      maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;
+      maxFiles = maxFiles == null ? 3 : maxFiles;
+      allowedTypes = allowedTypes == null || allowedTypes.isEmpty() ? DEFAULT_TYPES : List.copyOf(allowedTypes);
+    }
+
+    static final List<String> DEFAULT_TYPES = List.of(
+        "application/pdf",
+        "application/ofd",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.ms-powerpoint",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "image/jpeg",
+        "image/png");
+  }
+
+  /** @param timeToLiveDays how long finished rounds stay in history (Chinese archives keep records 10+ years) */
+  public record History(Integer timeToLiveDays) {
+    public History {
+      timeToLiveDays = timeToLiveDays == null ? 3650 : timeToLiveDays;
+    }
+  }
+
+  /**
+   * The demo profile's data.
+   *
+   * @param round which round the demo starts, as "planId/taskNumber/year"
+   * @param leadDueIn the demo round's lead deadline, counted from start-up so that it lies ahead
+   */
+  public record Demo(boolean enabled, String round, Duration leadDueIn, String password, String adminPassword) {
+    public Demo {
+      round = round == null ? "wuzhong-2022/一.4-展会/2025" : round;
+      leadDueIn = leadDueIn == null ? Duration.ofDays(30) : leadDueIn;
+    }
+  }
+}

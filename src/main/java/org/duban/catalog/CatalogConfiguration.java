@@ -1,0 +1,15 @@
+package org.duban.catalog;
+
+import org.duban.DubanProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loads and validates every catalog at start-up: a bad catalog stops the application here. */
+@Configuration
+public class CatalogConfiguration {
+
+  @Bean
+  public PlanCatalogs planCatalogs(DubanProperties properties) {
+    return PlanCatalogs.load(properties.catalog().locations());
+  }
+}

@@ -1,0 +1,182 @@
+package org.duban.catalog;
+
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a parsed catalog must keep before anything is deployed from it. Fills calendar and
+ * escalation defaults; every violation names file, line and field.
+ */
+final class CatalogValidator {
+
+  /** Group ids: readable ASCII that Camunda's resource-id whitelist (see application.yaml) accepts. */
+  static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+  private final String file;
+  private final YamlLineIndex lines;
+
+  CatalogValidator(String file, YamlLineIndex lines) {
+    this.file = file;
+    this.lines = lines;
+  }
+
+  PlanCatalog validate(PlanCatalog c) {
+    PlanFacts plan = required(c.plan(), "plan");
+    requireId(plan.id(), "plan.id");
+    requireId(plan.government(), "plan.government");
+    requireText(plan.city(), "plan.city");
+    requireText(plan.title(), "plan.title");
+    PlanPeriod period = required(plan.period(), "plan.period");
+    if (period.from() < 1949 || period.to() < period.from() || period.to() - period.from() > 30) {
+      throw fail("plan.period", "period " + period.from() + "–" + period.to() + " is not a plausible span of years");
+    }
+    Unit office = required(plan.coordinatingOffice(), "plan.coordinatingOffice");
+    requireId(office.id(), "plan.coordinatingOffice.id");
+    requireText(office.name(), "plan.coordinatingOffice.name");
+    ResponsibilityPolicy policy = required(plan.responsibility(), "plan.responsibility");
+
+    List<Unit> units = c.units() == null ? List.of() : c.units();
+    Map<String, Unit> byName = new HashMap<>();
+    Set<String> ids = new HashSet<>();
+    ids.add(office.id());
+    for (int i = 0; i < units.size(); i++) {
+      Unit u = units.get(i);
+      String at = "units[" + i + "]";
+      requireId(u.id(), at + ".id");
+      requireText(u.name(), at + ".name");
+      if (!ids.add(u.id())) {
+        throw fail(at + ".id", "group id '" + u.id() + "' is used twice in this catalog");
+      }
+      for (String name : names(u)) {
+        if (byName.putIfAbsent(name, u) != null) {
+          throw fail(at + ".name", "unit name '" + name + "' is used twice in this catalog");
+        }
+      }
+    }
+
+    List<TaskEntry> tasks = c.tasks() == null ? List.of() : c.tasks();
+    if (tasks.isEmpty()) {
+      throw fail("tasks", "the catalog lists no tasks");
+    }
+    Set<String> numbers = new HashSet<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskEntry t = tasks.get(i);
+      String at = "tasks[" + i + "]";
+      requireText(t.number(), at + ".number");
+      requireText(t.title(), at + ".title");
+      if (!numbers.add(t.number())) {
+        throw fail(at + ".number", "task number '" + t.number() + "' is used twice");
+      }
+      checkUnits(t, at, policy, byName);
+    }
+
+    return new PlanCatalog(plan, withDefaults(c.calendar()), withDefaults(c.escalation()), units, tasks);
+  }
+
+  private void checkUnits(TaskEntry t, String at, ResponsibilityPolicy policy, Map<String, Unit> byName) {
+    if (policy == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
+      if (t.lead() != null || !t.coUnits().isEmpty()) {
+        throw fail(at + ".lead", "plan.responsibility is ASSIGNED_PER_ROUND: units are assigned each round, not in the catalog");
+      }
+      return;
+    }
+    if (t.lead() == null && t.coUnits().isEmpty()) {
+      throw fail(at + ".lead", "task " + t.number() + " names no unit; a plan without units uses responsibility ASSIGNED_PER_ROUND");
+    }
+    if (t.lead() == null && policy == ResponsibilityPolicy.LEAD_FIRST) {
+      throw fail(at + ".lead", "task " + t.number() + " has no lead although the plan names the first unit as lead");
+    }
+    if (t.lead() != null && !byName.containsKey(t.lead())) {
+      throw fail(at + ".lead", "unit '" + t.lead() + "' is not in this catalog's units");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < t.coUnits().size(); j++) {
+      String name = t.coUnits().get(j);
+      String field = at + ".coUnits[" + j + "]";
+      Unit unit = byName.get(name);
+      if (unit == null) {
+        throw fail(field, "unit '" + name + "' is not in this catalog's units");
+      }
+      if (t.lead() != null && unit == byName.get(t.lead())) {
+        throw fail(field, "unit '" + name + "' is the lead and cannot co-report as well");
+      }
+      if (!seen.add(unit.id())) {
+        throw fail(field, "unit '" + name + "' is listed twice");
+      }
+    }
+  }
+
+  private static List<String> names(Unit u) {
+    List<String> all = new ArrayList<>(u.aliases());
+    all.add(0, u.name());
+    return all;
+  }
+
+  private static RoundCalendar withDefaults(RoundCalendar c) {
+    RoundCalendar d = RoundCalendar.DEFAULT;
+    if (c == null) {
+      return d;
+    }
+    return new RoundCalendar(
+        c.roundStarts() == null ? d.roundStarts() : c.roundStarts(),
+        c.reportDue() == null ? d.reportDue() : c.reportDue(),
+        c.coUnitLeadTime() == null ? d.coUnitLeadTime() : c.coUnitLeadTime(),
+        c.reworkTime() == null ? d.reworkTime() : c.reworkTime());
+  }
+
+  private EscalationRules withDefaults(EscalationRules e) {
+    EscalationRules d = EscalationRules.DEFAULT;
+    if (e == null) {
+      return d;
+    }
+    EscalationRules filled = new EscalationRules(
+        orDefault(e.reminderBefore(), d.reminderBefore()),
+        orDefault(e.overdueAfter(), d.overdueAfter()),
+        orDefault(e.criticismAfter(), d.criticismAfter()),
+        orDefault(e.secondCriticismAfter(), d.secondCriticismAfter()));
+    requirePositive(filled.overdueAfter(), "escalation.overdueAfter");
+    requirePositive(filled.criticismAfter(), "escalation.criticismAfter");
+    requirePositive(filled.secondCriticismAfter(), "escalation.secondCriticismAfter");
+    return filled;
+  }
+
+  private static Period orDefault(Period p, Period d) {
+    return p == null ? d : p;
+  }
+
+  private void requirePositive(Period p, String field) {
+    if (p.isNegative() || p.isZero()) {
+      throw fail(field, p + " must be a positive duration");
+    }
+  }
+
+  private <T> T required(T value, String field) {
+    if (value == null) {
+      throw fail(field, "is required");
+    }
+    return value;
+  }
+
+  private void requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw fail(field, "is required");
+    }
+  }
+
+  private void requireId(String value, String field) {
+    requireText(value, field);
+    if (!ID.matcher(value).matches()) {
+      throw fail(field, "'" + value + "' is not a valid id (lower-case ASCII letters, digits and single hyphens)");
+    }
+  }
+
+  private CatalogException fail(String field, String problem) {
+    return new CatalogException(file, lines.lineOf(field), field, problem);
+  }
+}

@@ -1,0 +1,30 @@
+package org.duban.catalog;
+
+import java.util.List;
+
+/**
+ * A main task of a plan; deployed as its own process.
+ *
+ * @param number the plan's numbering, e.g. 二.1; a promoted measure adds a suffix (一.4-展会)
+ * @param measureOf for a promoted measure: the task it was taken from
+ * @param lead lead unit name, or null where the plan names none and the round assigns it
+ * @param coUnits co-responsible unit names (may be empty)
+ */
+public record TaskEntry(
+    String number,
+    String title,
+    String measureOf,
+    String text,
+    String lead,
+    List<String> coUnits,
+    List<Target> targets) {
+
+  public TaskEntry {
+    coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
+    targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  public boolean hasFixedUnits() {
+    return lead != null;
+  }
+}

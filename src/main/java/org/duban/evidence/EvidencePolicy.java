@@ -1,0 +1,128 @@
+package org.duban.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.tika.Tika;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.duban.DubanProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * What evidence a report may carry: a size cap and a list of document and image types. The type is
+ * detected from the file's content (Apache Tika), so a renamed executable is not a "PDF".
+ */
+@Component
+public class EvidencePolicy {
+
+  private static final Map<String, String> TYPE_LABELS = Map.of(
+      "application/pdf", "PDF",
+      "application/ofd", "OFD",
+      "application/msword", "Word",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word",
+      "application/vnd.ms-excel", "Excel",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel",
+      "application/vnd.ms-powerpoint", "PowerPoint",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint",
+      "image/jpeg", "JPEG",
+      "image/png", "PNG");
+
+  private final Tika tika = new Tika();
+  private final long maxBytes;
+  private final List<String> allowedTypes;
+  private final int maxFiles;
+
+  public EvidencePolicy(DubanProperties properties) {
+    this.maxBytes = properties.evidence().maxFileSize().toBytes();
+    this.allowedTypes = properties.evidence().allowedTypes();
+    this.maxFiles = properties.evidence().maxFiles();
+  }
+
+  public int maxFiles() {
+    return maxFiles;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Checks one uploaded file and fingerprints it; throws with field, file name and rule on violation. */
+  public EvidenceFile accept(String field, String label, FileValue file) {
+    String name = file.getFilename() == null ? "(无文件名)" : file.getFilename();
+    byte[] bytes = read(file);
+    if (bytes.length == 0) {
+      throw new EvidenceRejectedException(label + "「" + name + "」是空文件");
+    }
+    if (bytes.length > maxBytes) {
+      throw new EvidenceRejectedException(label + "「" + name + "」大小 " + megabytes(bytes.length)
+          + " 超过上限 " + megabytes(maxBytes));
+    }
+    String detected = detect(bytes, name);
+    if (!allowedTypes.contains(detected)) {
+      throw new EvidenceRejectedException(label + "「" + name + "」的文件类型(" + detected + ")不在允许范围内;"
+          + "允许:PDF、OFD、Word、Excel、PowerPoint、JPEG、PNG");
+    }
+    return new EvidenceFile(field, name, detected, bytes.length, sha256(bytes), null);
+  }
+
+  public static String labelOf(String mediaType) {
+    return TYPE_LABELS.getOrDefault(mediaType, mediaType);
+  }
+
+  private String detect(byte[] bytes, String name) {
+    String type = tika.detect(bytes, name);
+    // OOXML and OFD are zip containers: tika-core alone sees only application/zip (or x-tika-ooxml),
+    // so a zip is accepted by its name only when the name says which container it is
+    if (type.equals("application/zip") || type.equals("application/x-tika-ooxml")) {
+      String byName = tika.detect(name);
+      if (byName.startsWith("application/vnd.openxmlformats-officedocument.")) {
+        return byName;
+      }
+      if (name.toLowerCase().endsWith(".ofd")) {
+        return "application/ofd";
+      }
+    }
+    if (type.equals("application/x-tika-msoffice")) {
+      String byName = tika.detect(name);
+      if (byName.equals("application/msword") || byName.equals("application/vnd.ms-excel")
+          || byName.equals("application/vnd.ms-powerpoint")) {
+        return byName;
+      }
+    }
+    return type;
+  }
+
+  private static byte[] read(FileValue file) {
+    try (InputStream in = file.getValue()) {
+      return in == null ? new byte[0] : in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read uploaded file " + file.getFilename(), e);
+    }
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String sha256(InputStream in) throws IOException {
+    try (DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+      digest.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
+  }
+}

@@ -1,0 +1,126 @@
+package org.duban.modeling;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.duban.DubanProperties;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.PlanCatalogs;
+import org.duban.catalog.TaskEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys every plan: one deployment per plan holding its task processes, its notice process and
+ * the forms they name (forms must share the deployment of their process). All models are built
+ * and validated before the first deployment, so a bad plan deploys nothing. Duplicate filtering
+ * makes a restart with unchanged catalogs deploy nothing new.
+ */
+@Component
+public class PlanDeployment {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanDeployment.class);
+  static final String NOTICE_TEMPLATE = "bpmn/supervision-notice.bpmn";
+
+  private final PlanCatalogs catalogs;
+  private final RepositoryService repository;
+  private final RoundProcessFactory factory;
+  private final int historyTimeToLiveDays;
+
+  public PlanDeployment(PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
+    this.catalogs = catalogs;
+    this.repository = repository;
+    this.historyTimeToLiveDays = properties.history().timeToLiveDays();
+    this.factory = new RoundProcessFactory(properties.zone(), historyTimeToLiveDays);
+  }
+
+  public List<DeploymentWithDefinitions> deployAll() {
+    Map<String, byte[]> forms = forms();
+    Map<PlanCatalog, Map<String, BpmnModelInstance>> models = new LinkedHashMap<>();
+    for (PlanCatalog plan : catalogs.all()) {
+      models.put(plan, models(plan));
+    }
+    List<DeploymentWithDefinitions> deployments = new ArrayList<>();
+    models.forEach((plan, processes) -> {
+      DeploymentBuilder deployment = repository.createDeployment()
+          .name(deploymentName(plan))
+          .source("duban")
+          .enableDuplicateFiltering(false);
+      processes.forEach(deployment::addModelInstance);
+      forms.forEach((name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+      DeploymentWithDefinitions result = deployment.deployWithResult();
+      boolean fresh = !result.getDeployedProcessDefinitions().isEmpty();
+      log.info("Plan {} ({} processes): {}", plan.id(), processes.size(),
+          fresh ? "deployed as " + result.getId() : "unchanged, nothing deployed");
+      deployments.add(result);
+    });
+    return deployments;
+  }
+
+  public static String deploymentName(PlanCatalog plan) {
+    return "duban-" + plan.id();
+  }
+
+  /** Resource name → model, for one plan: each task's round process and the plan's notice process. */
+  public Map<String, BpmnModelInstance> models(PlanCatalog plan) {
+    Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
+    for (TaskEntry task : plan.tasks()) {
+      String key = ProcessKeys.round(plan.id(), task.number());
+      models.put(key + ".bpmn", factory.create(plan, task));
+    }
+    models.put(ProcessKeys.notice(plan.id()) + ".bpmn", noticeProcess(plan));
+    return models;
+  }
+
+  private BpmnModelInstance noticeProcess(PlanCatalog plan) {
+    BpmnModelInstance model;
+    try (InputStream in = resource(NOTICE_TEMPLATE).getInputStream()) {
+      model = Bpmn.readModelFromStream(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + NOTICE_TEMPLATE, e);
+    }
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    process.setId(ProcessKeys.notice(plan.id()));
+    process.setName(plan.plan().city() + " 督办通知");
+    process.setCamundaHistoryTimeToLiveString(String.valueOf(historyTimeToLiveDays));
+    Bpmn.validateModel(model);
+    return model;
+  }
+
+  private static Map<String, byte[]> forms() {
+    Map<String, byte[]> forms = new LinkedHashMap<>();
+    try {
+      Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.html");
+      Arrays.sort(found, Comparator.comparing(Resource::getFilename));
+      for (Resource form : found) {
+        try (InputStream in = form.getInputStream()) {
+          forms.put("forms/" + form.getFilename(), in.readAllBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the forms", e);
+    }
+    if (forms.isEmpty()) {
+      throw new IllegalStateException("no forms found on the classpath under forms/");
+    }
+    return forms;
+  }
+
+  private static Resource resource(String name) {
+    return new PathMatchingResourcePatternResolver().getResource("classpath:" + name);
+  }
+}

@@ -1,0 +1,31 @@
+package org.duban.modeling;
+
+import org.duban.catalog.AsciiNames;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.TaskEntry;
+
+/** The one rule for process keys and names: stable ASCII keys, Chinese names. */
+public final class ProcessKeys {
+
+  private ProcessKeys() {}
+
+  /** wuzhong-2022 + 一.4-展会 → wuzhong-2022_1-4-zhanhui */
+  public static String round(String planId, String taskNumber) {
+    return planId + "_" + AsciiNames.taskSlug(taskNumber);
+  }
+
+  /** The plan's notice process (reminders, notices, interviews), one per plan so supervisors stay within their plan. */
+  public static String notice(String planId) {
+    return planId + "_notice";
+  }
+
+  /** "吴忠 一.4-展会 建立展会知识产权保护机制" */
+  public static String roundName(PlanCatalog plan, TaskEntry task) {
+    return plan.plan().city() + " " + task.number() + " " + task.title();
+  }
+
+  /** Business key of one yearly round: plan/task/year. */
+  public static String businessKey(String planId, String taskNumber, int year) {
+    return planId + "/" + taskNumber + "/" + year;
+  }
+}

@@ -1,0 +1,267 @@
+package org.duban.modeling;
+
+import static org.duban.modeling.RoundElements.*;
+
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.duban.catalog.EscalationRules;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ResponsibilityPolicy;
+import org.duban.catalog.TaskEntry;
+import org.duban.modeling.RoundElements.Rung;
+import org.duban.round.RoundVariables;
+
+/**
+ * Turns one catalog task into its yearly-round process: (assignment) → co-unit reports in parallel →
+ * the lead's consolidated report → the supervisor's review, with the escalation ladder on every unit
+ * task. The catalog's escalation durations are written into the timer expressions, so a changed
+ * rule becomes a new process version rather than silently changing rounds already running.
+ */
+public final class RoundProcessFactory {
+
+  /** One report form for co-units and the lead: the lead's view adds the co-unit reports. */
+  public static final String REPORT_FORM = "forms/unit-report.html";
+  public static final String REVIEW_FORM = "forms/supervisor-review.html";
+  public static final String ASSIGN_FORM = "forms/assign-units.html";
+
+  private static final double STAGE_W = 600;
+  private static final double STAGE_H = 410;
+  private static final double STAGE_Y = 80;
+  private static final double MAIN_Y = STAGE_Y + STAGE_H / 2;
+
+  private final ZoneId zone;
+  private final int historyTimeToLiveDays;
+
+  public RoundProcessFactory(ZoneId zone, int historyTimeToLiveDays) {
+    this.zone = zone;
+    this.historyTimeToLiveDays = historyTimeToLiveDays;
+  }
+
+  public BpmnModelInstance create(PlanCatalog plan, TaskEntry task) {
+    boolean assigned = plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
+    DiagramLayout layout = new DiagramLayout();
+    double x0 = assigned ? 290 : 150;
+
+    ProcessBuilder process = Bpmn.createExecutableProcess(ProcessKeys.round(plan.id(), task.number()))
+        .name(ProcessKeys.roundName(plan, task))
+        .camundaHistoryTimeToLive(historyTimeToLiveDays)
+        .camundaVersionTag(plan.id());
+
+    // While the plan still has years to come, a timer opens each year's round. The timer start
+    // event is also the process's initial event: a supervisor's manual start (also over REST, with
+    // at most a "year") begins here too; Camunda allows no second none start event beside it.
+    // Once the last round has opened, a timer would have no next date (the engine refuses such a
+    // deployment), so the process keeps only the manual start.
+    var start = process.startEvent(START_YEARLY);
+    AbstractFlowNodeBuilder<?, ?> flow = hasRoundsAhead(plan)
+        ? start.name(yearlyStartName(plan)).timerWithCycle(yearlyCycle(plan))
+        : start.name("督办人员启动轮次(规划期内各年度已开启)");
+    layout.event(START_YEARLY, 60, MAIN_Y);
+
+    if (assigned) {
+      flow = flow.sequenceFlowId("flow_toAssignUnits")
+          .userTask(ASSIGN_UNITS)
+          .name("确定本轮责任单位")
+          .camundaCandidateGroups(plan.plan().coordinatingOffice().id())
+          .camundaFormKey("embedded:deployment:" + ASSIGN_FORM)
+          .camundaTaskListenerDelegateExpression("complete", "${unitAssignmentCheck}");
+      layout.task(ASSIGN_UNITS, 150, MAIN_Y);
+    }
+
+    SubProcessBuilder coStage = flow.sequenceFlowId("flow_toCoUnitReports")
+        .subProcess(CO_UNIT_STAGE)
+        .name("配合单位分别报送")
+        .camundaExecutionListenerDelegateExpression("start", "${reportStage}")
+        .multiInstance()
+        .parallel()
+        .camundaCollection("${roundUnits.coUnits(execution)}")
+        .camundaElementVariable(RoundVariables.UNIT)
+        .multiInstanceDone();
+    layout.place(CO_UNIT_STAGE, x0, STAGE_Y, STAGE_W, STAGE_H);
+    reportStage(coStage, CO_UNIT, "配合单位报送年度进展", REPORT_FORM, plan.escalation(), layout, x0);
+
+    SubProcessBuilder leadStage = coStage.sequenceFlowId("flow_toLeadReport")
+        .subProcess(LEAD_STAGE)
+        .name("牵头单位汇总报送")
+        .camundaExecutionListenerDelegateExpression("start", "${reportStage}");
+    double leadX = x0 + STAGE_W + 60;
+    layout.place(LEAD_STAGE, leadX, STAGE_Y, STAGE_W, STAGE_H);
+    reportStage(leadStage, LEAD, "牵头单位汇总报送年度进展", REPORT_FORM, plan.escalation(), layout, leadX);
+
+    double reviewX = leadX + STAGE_W + 60;
+    double decisionX = reviewX + 150;
+    double outcomeX = decisionX + 100;
+    leadStage.sequenceFlowId("flow_toReview")
+        .userTask(REVIEW)
+        .name("督办审核")
+        .camundaCandidateGroups("${" + RoundVariables.SUPERVISOR_GROUP + "}")
+        .camundaFormKey("embedded:deployment:" + REVIEW_FORM)
+        .camundaTaskListenerDelegateExpression("create", "${reviewTaskLabels}")
+        .camundaTaskListenerDelegateExpression("complete", "${reviewDecisionCheck}")
+        .sequenceFlowId("flow_toDecision")
+        .exclusiveGateway(GATEWAY_DECISION)
+        .name("审核结论")
+        .sequenceFlowId("flow_accept")
+        .condition("办结", "${reviewDecision == 'ACCEPT'}")
+        .serviceTask(COMPLETE)
+        .name("登记办结")
+        .camundaDelegateExpression("${roundOutcome}")
+        .sequenceFlowId("flow_toCompleted")
+        .endEvent(END_COMPLETED)
+        .name("本年度办结")
+        .moveToNode(GATEWAY_DECISION)
+        .sequenceFlowId("flow_closeOut")
+        .condition("销号(规划末年)", "${reviewDecision == 'CLOSE_OUT'}")
+        .serviceTask(CLOSE_OUT)
+        .name("登记销号")
+        .camundaDelegateExpression("${roundOutcome}")
+        .sequenceFlowId("flow_toClosedOut")
+        .endEvent(END_CLOSED_OUT)
+        .name("任务销号")
+        .moveToNode(GATEWAY_DECISION)
+        .sequenceFlowId("flow_return")
+        .condition("退回", "${reviewDecision == 'RETURN'}")
+        .connectTo(LEAD_STAGE);
+    layout.task(REVIEW, reviewX, MAIN_Y);
+    layout.gateway(GATEWAY_DECISION, decisionX, MAIN_Y);
+    layout.task(COMPLETE, outcomeX, MAIN_Y);
+    layout.event(END_COMPLETED, outcomeX + 150, MAIN_Y);
+    double closeY = MAIN_Y + 135;
+    layout.task(CLOSE_OUT, outcomeX, closeY);
+    layout.event(END_CLOSED_OUT, outcomeX + 150, closeY);
+    double gwCx = decisionX + DiagramLayout.GATEWAY / 2;
+    layout.route("flow_closeOut", gwCx, MAIN_Y + 25, gwCx, closeY, outcomeX, closeY);
+    layout.route("flow_return", gwCx, MAIN_Y - 25, gwCx, STAGE_Y - 40, leadX + STAGE_W / 2, STAGE_Y - 40,
+        leadX + STAGE_W / 2, STAGE_Y);
+
+    BpmnModelInstance model = process.done();
+    Process p = model.getModelElementById(ProcessKeys.round(plan.id(), task.number()));
+    addStartListener(model, p);
+    addDocumentation(model, p, task);
+    layout.apply(model);
+    Bpmn.validateModel(model);
+    return model;
+  }
+
+  /** One unit's report: the task, its escalation ladder, and the hand-over of the report. */
+  private void reportStage(SubProcessBuilder stage, String prefix, String taskName, String form,
+      EscalationRules rules, DiagramLayout layout, double sx) {
+    String task = reportTask(prefix);
+    UserTaskBuilder userTask = stage.embeddedSubProcess()
+        .startEvent(stageStart(prefix))
+        .name("开始报送")
+        .sequenceFlowId("flow_" + prefix + "ToReport")
+        .userTask(task)
+        .name(taskName)
+        .camundaCandidateGroups("${" + RoundVariables.UNIT + "}")
+        .camundaDueDate("${" + RoundVariables.UNIT_DUE + "}")
+        .camundaFollowUpDate(deadline(rules.reminderBefore().negated()))
+        .camundaFormKey("embedded:deployment:" + form)
+        .camundaTaskListenerDelegateExpression("create", "${reportTaskLabels}")
+        .camundaTaskListenerDelegateExpression("complete", "${reportSubmissionCheck}")
+        // parallel co-unit submissions must not collide at the join: continue in a retried job
+        .camundaAsyncAfter();
+    userTask.sequenceFlowId("flow_" + prefix + "ToCollect")
+        .serviceTask(collectReport(prefix))
+        .name("登记报送材料")
+        .camundaDelegateExpression("${reportCollector}")
+        .sequenceFlowId("flow_" + prefix + "ToReported")
+        .endEvent(stageEnd(prefix))
+        .name("已报送");
+
+    double sy = STAGE_Y;
+    double rowY = sy + 120;
+    layout.event(stageStart(prefix), sx + 30, rowY);
+    layout.place(task, sx + 100, rowY - 40, 180, 80);
+    layout.task(collectReport(prefix), sx + 330, rowY);
+    layout.event(stageEnd(prefix), sx + 490, rowY);
+
+    Period overdue = rules.overdueAfter();
+    Period criticism = overdue.plus(rules.criticismAfter());
+    Period second = criticism.plus(rules.secondCriticismAfter());
+    Period[] offsets = {rules.reminderBefore().negated(), overdue, criticism, second};
+    Rung[] rungs = Rung.values();
+    for (int i = 0; i < rungs.length; i++) {
+      Rung rung = rungs[i];
+      String timer = timer(prefix, rung);
+      String action = escalate(prefix, rung);
+      userTask.boundaryEvent(timer)
+          .name(rung.timerName)
+          .cancelActivity(false)
+          .timerWithDate(deadline(offsets[i]))
+          .sequenceFlowId("flow_" + prefix + "_" + rung.id)
+          .serviceTask(action)
+          .name(rung.actionName)
+          .camundaDelegateExpression("${escalationStep}")
+          .camundaInputParameter("rung", rung.name())
+          .sequenceFlowId("flow_" + prefix + "_" + rung.id + "Done")
+          .endEvent(escalationEnd(prefix, rung))
+          .name("已记录");
+      double bx = sx + 108 + i * 44;
+      layout.place(timer, bx, rowY + 40 - 18, 36, 36);
+      double serviceCx = sx + 70 + i * 145;
+      layout.task(action, serviceCx - 50, sy + 270);
+      layout.event(escalationEnd(prefix, rung), serviceCx - 18, sy + 370);
+      // each rung's horizontal leg at its own height, so no two legs cross
+      double legY = i == 0 ? sy + 200 : sy + 220 - (i - 1) * 10;
+      layout.route("flow_" + prefix + "_" + rung.id, bx + 18, rowY + 58, bx + 18, legY, serviceCx, legY, serviceCx, sy + 230);
+    }
+    userTask.subProcessDone();
+  }
+
+  /** A timer date: the unit's due day (00:00 in the plan's zone) shifted by a catalog duration. */
+  private static String deadline(Period offset) {
+    return "${deadlines.at(" + RoundVariables.UNIT_DUE + ", '" + offset + "')}";
+  }
+
+  /** R(n-1)/first/P1Y: the first year's start plus one repetition for each further year of the period. */
+  private String yearlyCycle(PlanCatalog plan) {
+    LocalDateTime first = plan.calendar().roundStarts().atYear(plan.plan().period().from()).atStartOfDay();
+    String start = first.atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return "R" + (plan.plan().period().years() - 1) + "/" + start + "/P1Y";
+  }
+
+  private boolean hasRoundsAhead(PlanCatalog plan) {
+    LocalDateTime lastStart = plan.calendar().roundStarts().atYear(plan.plan().period().to()).atStartOfDay();
+    return ClockUtil.getCurrentTime().toInstant().isBefore(lastStart.atZone(zone).toInstant());
+  }
+
+  private static String yearlyStartName(PlanCatalog plan) {
+    var day = plan.calendar().roundStarts();
+    return "每年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日开启年度轮次(或督办人员手动启动)";
+  }
+
+  private static void addStartListener(BpmnModelInstance model, Process process) {
+    ExtensionElements extensions = process.getExtensionElements();
+    if (extensions == null) {
+      extensions = model.newInstance(ExtensionElements.class);
+      process.setExtensionElements(extensions);
+    }
+    CamundaExecutionListener listener = model.newInstance(CamundaExecutionListener.class);
+    listener.setCamundaEvent("start");
+    listener.setCamundaDelegateExpression("${roundOpening}");
+    extensions.addChildElement(listener);
+  }
+
+  private static void addDocumentation(BpmnModelInstance model, Process process, TaskEntry task) {
+    if (task.text() == null || task.text().isBlank()) {
+      return;
+    }
+    Documentation doc = model.newInstance(Documentation.class);
+    doc.setTextContent(task.text());
+    process.getDocumentations().add(doc);
+  }
+}

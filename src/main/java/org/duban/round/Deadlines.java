@@ -1,0 +1,73 @@
+package org.duban.round;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.DubanProperties;
+import org.duban.catalog.PlanCatalog;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place for deadline arithmetic. A due date is a day in the plan's zone: the task is due
+ * at the end of that day; reminders and escalations fire at the start of a day counted from it.
+ * Exposed to BPMN timer expressions as {@code deadlines}.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  private final ZoneId zone;
+
+  public Deadlines(DubanProperties properties) {
+    this.zone = properties.zone();
+  }
+
+  /** Timer date: start of the due day, shifted by an ISO period such as P-3D or P6D. */
+  public Date at(Date due, String offset) {
+    LocalDate day = day(due).plus(Period.parse(offset));
+    return Date.from(day.atStartOfDay(zone).toInstant());
+  }
+
+  public LocalDate day(Date date) {
+    return date.toInstant().atZone(zone).toLocalDate();
+  }
+
+  public Date endOf(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1));
+  }
+
+  public LocalDate today() {
+    return Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).atZone(zone).toLocalDate();
+  }
+
+  /** The lead's yearly report day as the plan's calendar states it. */
+  public Date reportDue(PlanCatalog plan, int year) {
+    return endOf(plan.calendar().reportDue().atYear(year));
+  }
+
+  /** Co-units report a lead time before the lead. */
+  public Date coUnitDue(PlanCatalog plan, Date leadDue) {
+    return endOf(day(leadDue).minus(plan.calendar().coUnitLeadTime()));
+  }
+
+  /**
+   * The lead's deadline when its task opens. The lead keeps at least the co-unit lead time after
+   * the last co-unit report, so late co-units do not make the lead overdue on arrival.
+   */
+  public Date leadDueOnOpening(PlanCatalog plan, Date reportDue) {
+    LocalDate earliest = today().plus(plan.calendar().coUnitLeadTime());
+    LocalDate due = day(reportDue);
+    return endOf(due.isBefore(earliest) ? earliest : due);
+  }
+
+  /** A returned report is due again the rework time after the return. */
+  public Date reworkDue(PlanCatalog plan) {
+    return endOf(today().plus(plan.calendar().reworkTime()));
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+}

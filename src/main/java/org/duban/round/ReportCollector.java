@@ -1,0 +1,81 @@
+package org.duban.round;
+
+import static org.duban.round.RoundVariables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.duban.evidence.EvidenceFile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files a unit's accepted submission as the round's record of that unit ({@code report_<unit>}),
+ * where the lead's and the supervisor's forms read it. Runs after the asynchronous continuation,
+ * so parallel co-units reach this point one at a time in retried jobs, never in the user's request.
+ */
+@Component("reportCollector")
+public class ReportCollector implements JavaDelegate {
+
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  private final ObjectMapper json;
+  private final Deadlines deadlines;
+
+  public ReportCollector(ObjectMapper json, Deadlines deadlines) {
+    this.json = json;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    String unit = (String) execution.getVariable(UNIT);
+    Date submittedAt = (Date) execution.getVariable(ReportStage.SUBMITTED_AT);
+    Date due = (Date) execution.getVariable(UNIT_DUE);
+    CompletionStatus status = CompletionStatus.valueOf((String) execution.getVariable(COMPLETION_STATUS));
+    List<EvidenceFile> files = json.readValue((String) execution.getVariable(ReportStage.EVIDENCE_FILES),
+        new TypeReference<List<EvidenceFile>>() {});
+    // history keeps each file under its variable instance id: the report points auditors there
+    List<EvidenceFile> located = files.stream()
+        .map(f -> f.withVariableId(variableId((ExecutionEntity) execution, f.field())))
+        .toList();
+    UnitReport report = new UnitReport(
+        unit,
+        (String) execution.getVariable(UNIT_NAME),
+        (String) execution.getVariable(STAGE),
+        (String) execution.getVariable(ReportStage.SUBMITTED_BY),
+        iso(submittedAt),
+        iso(due),
+        ReportSubmissionCheck.onTime(submittedAt, due),
+        (String) execution.getVariable(PROGRESS),
+        status.name(),
+        status.label,
+        indicators((String) execution.getVariable(INDICATOR_VALUES)),
+        located);
+    execution.getProcessInstance().setVariable(report(unit), json.writeValueAsString(report));
+  }
+
+  private static String variableId(ExecutionEntity execution, String name) {
+    CoreVariableInstance instance = execution.getVariableInstance(name);
+    return instance == null ? null : ((org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) instance).getId();
+  }
+
+  private Map<String, Object> indicators(String raw) throws JsonProcessingException {
+    if (raw == null || raw.isBlank()) {
+      return Map.of();
+    }
+    return json.readValue(raw, new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  private String iso(Date date) {
+    return date == null ? null : date.toInstant().atZone(deadlines.zone()).format(ISO);
+  }
+}

@@ -1,0 +1,125 @@
+package org.duban.round;
+
+import static org.duban.round.RoundVariables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.duban.catalog.Target;
+import org.duban.evidence.EvidenceFile;
+import org.duban.evidence.EvidencePolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a unit's report when it is submitted, before the task completes: a violation rolls the
+ * whole submission back, so the unit keeps its task and Tasklist keeps what was typed. Accepted
+ * evidence is fingerprinted (SHA-256) here, in the submitting transaction.
+ */
+@Component("reportSubmissionCheck")
+public class ReportSubmissionCheck implements TaskListener {
+
+  /** Leaves room for the rest of the report within the engine's 4000-character text column. */
+  public static final int MAX_PROGRESS_LENGTH = 1500;
+
+  private final EvidencePolicy evidence;
+  private final IdentityService identity;
+  private final ObjectMapper json;
+
+  public ReportSubmissionCheck(EvidencePolicy evidence, IdentityService identity, ObjectMapper json) {
+    this.evidence = evidence;
+    this.identity = identity;
+    this.json = json;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String progress = text(task.getVariable(PROGRESS));
+    if (progress.isEmpty()) {
+      throw rejected("「工作进展」为必填项,请填写本年度工作进展");
+    }
+    if (progress.length() > MAX_PROGRESS_LENGTH) {
+      throw rejected("「工作进展」共 " + progress.length() + " 字,超过 " + MAX_PROGRESS_LENGTH + " 字上限;详细材料请作为佐证材料上传");
+    }
+    CompletionStatus status = CompletionStatus.parse(task.getVariable(COMPLETION_STATUS))
+        .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:已完成、按计划推进、进度滞后或尚未启动"));
+    task.setVariable(COMPLETION_STATUS, status.name());
+    checkIndicators(task);
+
+    List<EvidenceFile> files = new ArrayList<>();
+    for (int n = 1; n <= evidence.maxFiles(); n++) {
+      TypedValue value = task.getVariableTyped(evidence(n), false);
+      // Tasklist sends an empty file with an empty name for a file field left blank
+      if (value instanceof FileValue file && file.getFilename() != null && !file.getFilename().isBlank()) {
+        files.add(evidence.accept(evidence(n), "佐证材料 " + n, file));
+      }
+    }
+    try {
+      task.setVariable(ReportStage.EVIDENCE_FILES, json.writeValueAsString(files));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    task.setVariable(ReportStage.SUBMITTED_BY, handler(task));
+    task.setVariable(ReportStage.SUBMITTED_AT, ClockUtil.getCurrentTime());
+  }
+
+  private void checkIndicators(DelegateTask task) {
+    List<Target> targets = parse(text(task.getVariable(TARGETS)), new TypeReference<List<Target>>() {}, "targets");
+    if (targets.isEmpty()) {
+      return;
+    }
+    String raw = text(task.getVariable(INDICATOR_VALUES));
+    Map<String, Object> values = raw.isEmpty() ? Map.of()
+        : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, "indicatorValues");
+    for (Target target : targets) {
+      Object value = values.get(target.indicator());
+      if (value == null || value.toString().isBlank()) {
+        throw rejected("「指标完成值」缺少指标「" + target.indicator() + "」的数值");
+      }
+      try {
+        new java.math.BigDecimal(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw rejected("指标「" + target.indicator() + "」的值「" + value + "」不是数字");
+      }
+    }
+  }
+
+  private <T> T parse(String text, TypeReference<T> type, String field) {
+    try {
+      return text.isEmpty() ? json.readValue("[]", type) : json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw rejected("字段 " + field + " 的格式不正确:" + e.getOriginalMessage());
+    }
+  }
+
+  /** The person who worked the task: its assignee, else whoever is logged in. */
+  private String handler(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    var current = identity.getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString().trim();
+  }
+
+  private static ReportRejectedException rejected(String message) {
+    return new ReportRejectedException("报送未通过校验:" + message);
+  }
+
+  static boolean onTime(Date submittedAt, Date due) {
+    return !submittedAt.after(due);
+  }
+}

@@ -1,0 +1,130 @@
+package org.duban.round;
+
+import static org.duban.round.RoundVariables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Target;
+import org.duban.catalog.TaskEntry;
+import org.duban.engine.SystemQueries;
+import org.duban.modeling.ProcessKeys;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a yearly round, whichever way it was started (yearly timer, supervisor by hand, REST with at
+ * most a {@code year}): decides the year, refuses a second round of the same task and year, sets
+ * the business key {@code plan/task/year} and the routing and deadline variables.
+ */
+@Component("roundOpening")
+public class RoundOpening implements ExecutionListener {
+
+  private final RoundTasks tasks;
+  private final RoundUnits units;
+  private final Deadlines deadlines;
+  private final HistoryService history;
+  private final ObjectMapper json;
+
+  public RoundOpening(RoundTasks tasks, RoundUnits units, Deadlines deadlines, HistoryService history, ObjectMapper json) {
+    this.tasks = tasks;
+    this.units = units;
+    this.deadlines = deadlines;
+    this.history = history;
+    this.json = json;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    RoundTask round = tasks.of(execution);
+    PlanCatalog plan = round.plan();
+    TaskEntry task = round.task();
+    int year = year(execution.getVariable(YEAR));
+    if (!plan.plan().period().contains(year)) {
+      throw new RoundRefusedException("年份 " + year + " 不在《" + plan.plan().title() + "》的规划期 "
+          + plan.plan().period() + " 内,不能启动该年度轮次");
+    }
+    String businessKey = ProcessKeys.businessKey(plan.id(), task.number(), year);
+    refuseDuplicate(execution, businessKey, task, year);
+    execution.setProcessBusinessKey(businessKey);
+
+    Date reportDue = leadDue(execution, plan, year);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(YEAR, year);
+    vars.put(PLAN_ID, plan.id());
+    vars.put(TASK_NUMBER, task.number());
+    vars.put(TASK_TITLE, task.title());
+    vars.put(ROUND_TITLE, ProcessKeys.roundName(plan, task) + " " + year + "年度");
+    vars.put(FINAL_YEAR, plan.isFinalYear(year));
+    vars.put(SUPERVISOR_GROUP, round.supervisorGroup());
+    vars.put(REPORT_DUE, reportDue);
+    vars.put(CO_UNIT_DUE, deadlines.coUnitDue(plan, reportDue));
+    vars.put(RETURN_COUNT, 0);
+    vars.put(TARGETS, targetsOf(task, year));
+    execution.setVariables(vars);
+    if (task.hasFixedUnits() || !task.coUnits().isEmpty()) {
+      units.assign(execution, plan, task.lead(), task.coUnits());
+    }
+  }
+
+  private void refuseDuplicate(DelegateExecution execution, String businessKey, TaskEntry task, int year) {
+    List<HistoricProcessInstance> existing = SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(RoundTasks.processKey(execution))
+        .processInstanceBusinessKey(businessKey)
+        .list());
+    for (HistoricProcessInstance other : existing) {
+      if (!other.getId().equals(execution.getProcessInstanceId())) {
+        throw new RoundRefusedException("任务「" + task.number() + " " + task.title() + "」的 " + year
+            + " 年度轮次已经存在(业务键 " + businessKey + ",流程实例 " + other.getId() + "),不能重复启动");
+      }
+    }
+  }
+
+  /** Timer starts carry no year: the round is the current year's. REST sends numbers or text. */
+  private int year(Object value) {
+    if (value == null) {
+      return deadlines.today().getYear();
+    }
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.parseInt(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new RoundRefusedException("变量 year 的值「" + value + "」不是年份(例如 2025)");
+    }
+  }
+
+  private Date leadDue(DelegateExecution execution, PlanCatalog plan, int year) {
+    Object override = execution.getVariable(LEAD_DUE_OVERRIDE);
+    if (override == null) {
+      return deadlines.reportDue(plan, year);
+    }
+    if (override instanceof Date date) {
+      return deadlines.endOf(deadlines.day(date));
+    }
+    try {
+      return deadlines.endOf(LocalDate.parse(override.toString().trim()));
+    } catch (DateTimeParseException e) {
+      throw new RoundRefusedException("变量 " + LEAD_DUE_OVERRIDE + " 的值「" + override + "」不是日期(例如 2025-12-15)");
+    }
+  }
+
+  private String targetsOf(TaskEntry task, int year) {
+    List<Target> relevant = task.targets().stream().filter(t -> t.year() == null || t.year() >= year).toList();
+    try {
+      return json.writeValueAsString(relevant);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.duban.round;
+
+import static org.duban.round.RoundVariables.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.supervision.Notice;
+import org.duban.supervision.NoticeType;
+import org.duban.supervision.Notices;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records how a round ended (办结, or 销号 in the final year) and commends its units when the
+ * supervisor rated the work 优秀 and every unit reported on time.
+ */
+@Component("roundOutcome")
+public class RoundOutcome implements JavaDelegate {
+
+  private final Notices notices;
+  private final ObjectMapper json;
+
+  public RoundOutcome(Notices notices, ObjectMapper json) {
+    this.notices = notices;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    ReviewDecision decision = ReviewDecision.valueOf((String) execution.getVariable(REVIEW_DECISION));
+    execution.setVariable(OUTCOME, decision == ReviewDecision.CLOSE_OUT ? "CLOSED_OUT" : "COMPLETED");
+    execution.setVariable("closedAt", ClockUtil.getCurrentTime());
+    if (Rating.valueOf((String) execution.getVariable(REVIEW_RATING)) != Rating.EXCELLENT) {
+      return;
+    }
+    List<UnitReport> reports = reports(execution);
+    if (reports.stream().allMatch(UnitReport::onTime)) {
+      for (UnitReport report : reports) {
+        notices.issue(new Notice.Builder(execution, report.unit(), report.unitName(), report.submittedBy())
+            .build(NoticeType.COMMENDATION, "本轮工作评价为优秀,且按时报送"));
+      }
+    }
+  }
+
+  /** The final report of every unit of the round: each co-unit's and the lead's. */
+  private List<UnitReport> reports(DelegateExecution execution) throws Exception {
+    List<String> units = new ArrayList<>(RoundUnits.split((String) execution.getVariable(CO_UNITS)));
+    units.add((String) execution.getVariable(LEAD_UNIT));
+    List<UnitReport> reports = new ArrayList<>();
+    for (String unit : units) {
+      String raw = (String) execution.getVariable(report(unit));
+      if (raw == null) {
+        throw new IllegalStateException("round " + execution.getProcessBusinessKey() + " has no report of " + unit);
+      }
+      reports.add(json.readValue(raw, UnitReport.class));
+    }
+    return reports;
+  }
+}
