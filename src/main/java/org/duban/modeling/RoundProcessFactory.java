@@ -21,6 +21,7 @@ import org.duban.catalog.EscalationRules;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
+import org.duban.forms.CheckedTaskFormHandler;
 import org.duban.modeling.RoundElements.Rung;
 import org.duban.round.RoundVariables;
 
@@ -77,6 +78,7 @@ public final class RoundProcessFactory {
           .name("确定本轮责任单位")
           .camundaCandidateGroups(plan.plan().coordinatingOffice().id())
           .camundaFormKey("embedded:deployment:" + ASSIGN_FORM)
+          .camundaFormHandlerClass(CheckedTaskFormHandler.class)
           .camundaTaskListenerDelegateExpression("complete", "${unitAssignmentCheck}");
       layout.task(ASSIGN_UNITS, 150, MAIN_Y);
     }
@@ -109,6 +111,7 @@ public final class RoundProcessFactory {
         .name("督办审核")
         .camundaCandidateGroups("${" + RoundVariables.SUPERVISOR_GROUP + "}")
         .camundaFormKey("embedded:deployment:" + REVIEW_FORM)
+        .camundaFormHandlerClass(CheckedTaskFormHandler.class)
         .camundaTaskListenerDelegateExpression("create", "${reviewTaskLabels}")
         .camundaTaskListenerDelegateExpression("complete", "${reviewDecisionCheck}")
         .sequenceFlowId("flow_toDecision")
@@ -170,6 +173,7 @@ public final class RoundProcessFactory {
         .camundaDueDate("${" + RoundVariables.UNIT_DUE + "}")
         .camundaFollowUpDate(deadline(rules.reminderBefore().negated()))
         .camundaFormKey("embedded:deployment:" + form)
+        .camundaFormHandlerClass(CheckedTaskFormHandler.class)
         .camundaTaskListenerDelegateExpression("create", "${reportTaskLabels}")
         .camundaTaskListenerDelegateExpression("complete", "${reportSubmissionCheck}")
         // parallel co-unit submissions must not collide at the join: continue in a retried job

@@ -1,0 +1,4 @@
+package org.duban.round;
+
+/** The round scenarios on the embedded default database. */
+class H2RoundScenarioTest extends RoundScenarios {}

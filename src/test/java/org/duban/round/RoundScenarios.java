@@ -1,0 +1,398 @@
+package org.duban.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.duban.round.RoundFixture.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.duban.modeling.PlanDeployment;
+import org.duban.modeling.RoundElements;
+import org.duban.modeling.RoundElements.Rung;
+import org.duban.supervision.NoticeVariables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The yearly round of the trade-fair task (吴忠 一.4-展会), told as the people in the offices live
+ * it. Runs on H2 and, through a subclass, on a real PostgreSQL server.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+abstract class RoundScenarios {
+
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired HistoryService historyService;
+  @Autowired PlanDeployment deployment;
+  @Autowired ObjectMapper json;
+  RoundFixture rounds;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    rounds = new RoundFixture(engine);
+    rounds.clear();
+    ClockUtil.setCurrentTime(at(2025, 1, 2));
+  }
+
+  @AfterEach
+  void tearDown() {
+    rounds.clear();
+  }
+
+  @Test
+  void shouldRouteTheRoundThroughCoUnitsLeadAndSupervisorToCompletion() throws Exception {
+    ProcessInstance round = rounds.start(2025);
+
+    assertThat(round.getBusinessKey()).isEqualTo("wuzhong-2022/一.4-展会/2025");
+    assertThat(round).isWaitingAt(RoundElements.reportTask(RoundElements.CO_UNIT));
+    List<Task> coTasks = rounds.coUnitTasks(round);
+    assertThat(coTasks).hasSize(8);
+    for (String unit : CO_UNITS) {
+      Task task = rounds.unitTask(round, RoundElements.CO_UNIT, unit);
+      assertThat(task).as("task in the inbox of %s", unit).isNotNull();
+      assertThat(day(task.getDueDate())).isEqualTo(LocalDate.of(2025, 12, 5));
+      assertThat(day(task.getFollowUpDate())).isEqualTo(LocalDate.of(2025, 12, 2));
+      assertThat(task.getName()).endsWith("2025年度 一.4-展会 建立展会知识产权保护机制");
+    }
+    assertThat(rounds.unitTask(round, RoundElements.CO_UNIT, POLICE).getName()).startsWith("市公安局:");
+    assertThat(rounds.leadTask(round)).as("the lead waits for the co-units").isNull();
+
+    rounds.submitAllCoUnits(round);
+
+    Task lead = rounds.leadTask(round);
+    assertThat(lead).isNotNull();
+    assertThat(day(lead.getDueDate())).isEqualTo(LocalDate.of(2025, 12, 15));
+    Map<String, Object> leadSees = taskService.getVariables(lead.getId());
+    for (String unit : CO_UNITS) {
+      UnitReport report = json.readValue((String) leadSees.get(RoundVariables.report(unit)), UnitReport.class);
+      assertThat(report.unit()).isEqualTo(unit);
+      assertThat(report.onTime()).isTrue();
+      assertThat(report.submittedBy()).isEqualTo(unit + "-handler");
+      assertThat(report.evidence()).singleElement().satisfies(file -> {
+        assertThat(file.fileName()).isEqualTo("工作总结.pdf");
+        assertThat(file.mediaType()).isEqualTo("application/pdf");
+        assertThat(file.sha256()).isEqualTo(org.duban.evidence.EvidencePolicy.sha256(pdfBytes()));
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableId(file.variableId()).singleResult())
+            .as("evidence kept in history under the recorded id").isNotNull();
+      });
+    }
+
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+    Task review = rounds.reviewTask(round);
+    assertThat(review).isNotNull();
+    assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(SUPERVISOR));
+
+    rounds.review(round, "ACCEPT", "GOOD", null);
+
+    assertThat(round).isEnded().hasPassed(RoundElements.COMPLETE).hasPassed(RoundElements.END_COMPLETED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(round.getId())
+        .variableName(RoundVariables.OUTCOME).singleResult().getValue()).isEqualTo("COMPLETED");
+    assertThat(rounds.notices(round, "COMMENDATION")).as("rated 良好: no commendation").isEmpty();
+    assertThat(rounds.notices(round, "REMINDER")).isEmpty();
+  }
+
+  @Test
+  void shouldReturnTheReportToTheLeadWithItsReasonUntilAccepted() {
+    ProcessInstance round = rounds.start(2025);
+    rounds.submitAllCoUnits(round);
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+
+    assertThatThrownBy(() -> rounds.review(round, "RETURN", null, "  "))
+        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("退回原因");
+    assertThat(rounds.reviewTask(round)).as("a rejected review changes nothing").isNotNull();
+
+    ClockUtil.setCurrentTime(at(2025, 12, 1));
+    rounds.review(round, "RETURN", null, "请补充展会执法检查的案件数量");
+
+    Task again = rounds.leadTask(round);
+    assertThat(again).as("the lead works the report again").isNotNull();
+    assertThat(again.getDescription()).contains("请补充展会执法检查的案件数量");
+    assertThat(taskService.getVariable(again.getId(), RoundVariables.RETURN_REASON)).isEqualTo("请补充展会执法检查的案件数量");
+    assertThat(day(again.getDueDate())).as("rework time from the return").isEqualTo(LocalDate.of(2025, 12, 11));
+
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+    assertThat(taskService.getVariable(rounds.reviewTask(round).getId(), RoundVariables.RETURN_COUNT)).isEqualTo(1);
+
+    rounds.review(round, "CLOSE_OUT", "GOOD", null);
+
+    assertThat(round).isEnded().hasPassed(RoundElements.END_CLOSED_OUT);
+  }
+
+  @Test
+  void shouldAllowCloseOutOnlyInThePlansFinalYear() {
+    ProcessInstance round = rounds.start(2024);
+    rounds.submitAllCoUnits(round);
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+
+    assertThatThrownBy(() -> rounds.review(round, "CLOSE_OUT", "GOOD", null))
+        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("规划末年");
+    assertThatThrownBy(() -> rounds.review(round, "ACCEPT", null, null))
+        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("评价等级");
+
+    rounds.review(round, "ACCEPT", "FAIR", null);
+    assertThat(round).isEnded().hasPassed(RoundElements.END_COMPLETED);
+  }
+
+  @Test
+  void shouldRemindUnitsThreeDaysBeforeTheirDueDate() {
+    ProcessInstance round = rounds.start(2025);
+
+    rounds.moveTo(at(2025, 12, 1));
+    assertThat(rounds.notices(round, "REMINDER")).isEmpty();
+
+    rounds.moveTo(at(2025, 12, 2));
+
+    assertThat(rounds.noticeUnits(round, "REMINDER")).containsExactlyInAnyOrderElementsOf(CO_UNITS);
+    HistoricProcessInstance reminder = rounds.notices(round, "REMINDER").get(0);
+    assertThat((String) rounds.noticeVariable(reminder, NoticeVariables.REASON)).contains("2025-12-05").contains("3 天");
+    assertThat(reminder.getEndTime()).as("a reminder is a record, not a task").isNotNull();
+    assertThat(rounds.coUnitTasks(round)).as("reminding leaves the tasks open").hasSize(8);
+  }
+
+  @Test
+  void shouldEscalateAnOverdueUnitFromNoticeToCriticismToInterview() {
+    ProcessInstance round = rounds.start(2025);
+    Task police = rounds.unitTask(round, RoundElements.CO_UNIT, POLICE);
+    taskService.claim(police.getId(), "zhangwei");
+    for (String unit : CO_UNITS) {
+      if (!unit.equals(POLICE)) {
+        rounds.submit(round, RoundElements.CO_UNIT, unit);
+      }
+    }
+    rounds.runDueJobs();
+
+    rounds.moveTo(at(2025, 12, 6));
+    assertThat(rounds.noticeUnits(round, "OVERDUE")).containsExactly(POLICE);
+    assertThat(taskService.getVariableLocal(police.getId(), RoundVariables.WARNING)).isEqualTo("黄牌:已逾期");
+    assertThat(rounds.notices(round, "CRITICISM")).isEmpty();
+
+    rounds.moveTo(at(2025, 12, 11));
+    List<HistoricProcessInstance> criticisms = rounds.notices(round, "CRITICISM");
+    assertThat(criticisms).hasSize(1);
+    HistoricProcessInstance first = criticisms.get(0);
+    assertThat(rounds.noticeVariable(first, NoticeVariables.UNIT_NAME)).isEqualTo("市公安局");
+    assertThat(rounds.noticeVariable(first, NoticeVariables.HANDLER)).isEqualTo("zhangwei");
+    assertThat((String) rounds.noticeVariable(first, NoticeVariables.REASON)).contains("2025-12-05");
+    Task criticismTask = taskService.createTaskQuery().processInstanceId(first.getId()).singleResult();
+    assertThat(criticismTask.getName()).startsWith("通报批评:市公安局");
+    assertThat(criticismTask.getDescription()).contains("zhangwei");
+    assertThat(taskService.getIdentityLinksForTask(criticismTask.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(SUPERVISOR));
+    assertThat(rounds.notices(round, "INTERVIEW")).isEmpty();
+
+    rounds.moveTo(at(2025, 12, 16));
+    assertThat(rounds.notices(round, "CRITICISM")).hasSize(2);
+    List<HistoricProcessInstance> interviews = rounds.notices(round, "INTERVIEW");
+    assertThat(interviews).hasSize(1);
+    assertThat(rounds.noticeVariable(interviews.get(0), NoticeVariables.UNIT)).isEqualTo(POLICE);
+    Task interview = taskService.createTaskQuery().processInstanceId(interviews.get(0).getId()).singleResult();
+    assertThat(interview.getName()).startsWith("约谈:市公安局");
+
+    rounds.moveTo(at(2026, 3, 1));
+    assertThat(rounds.notices(round, "CRITICISM")).as("the ladder ends after the second criticism").hasSize(2);
+    assertThat(rounds.noticeUnits(round, "OVERDUE")).as("only the late unit is escalated").containsExactly(POLICE);
+  }
+
+  @Test
+  void shouldCommendEveryUnitOfARoundRatedExcellentAndOnTime() {
+    ProcessInstance round = rounds.start(2025);
+    rounds.submitAllCoUnits(round);
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+
+    rounds.review(round, "ACCEPT", "EXCELLENT", null);
+
+    List<String> expected = new ArrayList<>(CO_UNITS);
+    expected.add(LEAD);
+    assertThat(rounds.noticeUnits(round, "COMMENDATION")).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void shouldNotCommendWhenAUnitWasLate() {
+    ProcessInstance round = rounds.start(2025);
+    rounds.moveTo(at(2025, 12, 7));
+    rounds.submitAllCoUnits(round);
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+
+    rounds.review(round, "ACCEPT", "EXCELLENT", null);
+
+    assertThat(rounds.notices(round, "COMMENDATION")).isEmpty();
+  }
+
+  @Test
+  void shouldCancelEveryPendingEscalationWhenUnitsSubmitBeforeTheDeadline() {
+    ProcessInstance round = rounds.start(2025);
+    rounds.moveTo(at(2025, 11, 20));
+    rounds.submitAllCoUnits(round);
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().count())
+        .as("no timer left once the units have submitted").isZero();
+    rounds.moveTo(at(2026, 6, 1));
+
+    for (String type : List.of("REMINDER", "OVERDUE", "CRITICISM", "INTERVIEW")) {
+      assertThat(rounds.notices(round, type)).as(type).isEmpty();
+    }
+    assertThat(rounds.reviewTask(round)).isNotNull();
+  }
+
+  @Test
+  void shouldGiveTheLeadTimeWhenCoUnitsWereLate() {
+    ProcessInstance round = rounds.start(2025);
+    rounds.moveTo(at(2025, 12, 14));
+    rounds.submitAllCoUnits(round);
+
+    assertThat(day(rounds.leadTask(round).getDueDate())).isEqualTo(LocalDate.of(2025, 12, 24));
+  }
+
+  @Test
+  void shouldRefuseASecondRoundOfTheSameTaskAndYear() {
+    ProcessInstance first = rounds.start(2025);
+
+    assertThatThrownBy(() -> rounds.start(2025))
+        .isInstanceOf(RoundRefusedException.class)
+        .hasMessageContaining("2025 年度轮次已经存在")
+        .hasMessageContaining(first.getId());
+    assertThatThrownBy(() -> rounds.start(2030))
+        .isInstanceOf(RoundRefusedException.class).hasMessageContaining("不在").hasMessageContaining("2021–2025");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(1);
+    assertThat(rounds.start(2024).getBusinessKey()).endsWith("/2024");
+  }
+
+  @Test
+  void shouldRejectBadEvidenceAndMissingFieldsWithoutLosingTheTask() {
+    ProcessInstance round = rounds.start(2025);
+    Task task = rounds.unitTask(round, RoundElements.CO_UNIT, POLICE);
+
+    byte[] tooLarge = new byte[11 * 1024 * 1024];
+    System.arraycopy(pdfBytes(), 0, tooLarge, 0, pdfBytes().length);
+    // Tasklist submits the form: the rule's own message comes back as a form validation error
+    assertThatThrownBy(() -> formService.submitTaskForm(task.getId(),
+        rounds.report("进展", file("大文件.pdf", tooLarge, "application/pdf"))))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("佐证材料 1").hasMessageContaining("大文件.pdf").hasMessageContaining("超过上限 10.0 MB");
+
+    byte[] executable = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> formService.submitTaskForm(task.getId(),
+        rounds.report("进展", pdf("总结.pdf"), file("总结.pdf.exe", executable, "application/pdf"))))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("佐证材料 2").hasMessageContaining("总结.pdf.exe").hasMessageContaining("不在允许范围");
+
+    assertThatThrownBy(() -> formService.submitTaskForm(task.getId(), rounds.report("  ", pdf("总结.pdf"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("工作进展");
+
+    // the plain complete API is held to the same rules
+    Map<String, Object> noStatus = rounds.report("进展");
+    noStatus.remove(RoundVariables.COMPLETION_STATUS);
+    assertThatThrownBy(() -> taskService.complete(task.getId(), noStatus))
+        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("完成情况");
+
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).as("the task is still open").isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(round.getId(), RoundVariables.report(POLICE))).isNull();
+
+    taskService.complete(task.getId(), rounds.report("进展", file("照片.png", png(), "image/png")));
+    rounds.runDueJobs();
+    assertThat((String) engine.getRuntimeService().getVariable(round.getId(), RoundVariables.report(POLICE)))
+        .contains("照片.png").contains("image/png");
+  }
+
+  @Test
+  void shouldStartEachYearsRoundByTimer() {
+    ClockUtil.setCurrentTime(at(2024, 12, 31));
+    // a deployment while the plan has years ahead carries the yearly timer
+    String deploymentId = deployment.deployAll().get(0).getId();
+    try {
+      rounds.moveTo(at(LocalDateTime.of(2025, 1, 1, 0, 1)));
+
+      ProcessInstance round = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).singleResult();
+      assertThat(round).isNotNull();
+      assertThat(round.getBusinessKey()).isEqualTo("wuzhong-2022/一.4-展会/2025");
+      assertThat(rounds.coUnitTasks(round)).hasSize(8);
+      assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(KEY).timers().list())
+          .as("2025 is the plan's last year: no further yearly timer")
+          .noneMatch(job -> job.getDuedate().after(at(2025, 12, 31)) && job.getProcessInstanceId() == null);
+    } finally {
+      rounds.clear();
+      engine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
+  void shouldAcceptCoUnitsSubmittingAtTheSameMoment() throws Exception {
+    ProcessInstance round = rounds.start(2025);
+    List<Task> open = rounds.coUnitTasks(round);
+    CyclicBarrier together = new CyclicBarrier(open.size());
+    ExecutorService pool = Executors.newFixedThreadPool(open.size());
+    try {
+      List<Future<Void>> submissions = new ArrayList<>();
+      for (Task task : open) {
+        Callable<Void> submit = () -> {
+          together.await(30, TimeUnit.SECONDS);
+          taskService.complete(task.getId(), rounds.report("同时报送", pdf("材料.pdf")));
+          return null;
+        };
+        submissions.add(pool.submit(submit));
+      }
+      for (Future<Void> submission : submissions) {
+        submission.get(60, TimeUnit.SECONDS); // rethrows any failed submission
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(rounds.coUnitTasks(round)).isEmpty();
+
+    rounds.runDueJobs();
+
+    assertThat(rounds.leadTask(round)).isNotNull();
+    Map<String, Object> vars = engine.getRuntimeService().getVariables(round.getId());
+    assertThat(CO_UNITS).allSatisfy(unit -> assertThat(vars).containsKey(RoundVariables.report(unit)));
+  }
+
+  static byte[] pdfBytes() {
+    try (var in = pdf("x.pdf").getValue()) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] png() {
+    byte[] header = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    return Arrays.copyOf(header, 64);
+  }
+}
