@@ -63,7 +63,8 @@ public class PlanDeployment {
       processes.forEach(deployment::addModelInstance);
       forms.forEach((name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
       DeploymentWithDefinitions result = deployment.deployWithResult();
-      boolean fresh = !result.getDeployedProcessDefinitions().isEmpty();
+      // duplicate filtering returns the previous deployment, with no definitions, when nothing changed
+      boolean fresh = result.getDeployedProcessDefinitions() != null && !result.getDeployedProcessDefinitions().isEmpty();
       log.info("Plan {} ({} processes): {}", plan.id(), processes.size(),
           fresh ? "deployed as " + result.getId() : "unchanged, nothing deployed");
       deployments.add(result);

@@ -155,6 +155,7 @@ public final class RoundProcessFactory {
     addStartListener(model, p);
     addDocumentation(model, p, task);
     layout.apply(model);
+    DeterministicIds.apply(model, p.getId());
     Bpmn.validateModel(model);
     return model;
   }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.engine.SystemQueries;
@@ -70,8 +71,12 @@ public class RoundOpening implements ExecutionListener {
     vars.put(CO_UNIT_DUE, deadlines.coUnitDue(plan, reportDue));
     vars.put(RETURN_COUNT, 0);
     vars.put(TARGETS, targetsOf(task, year));
+    if (plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
+      // the office assigns the units in the round's first task, choosing from the plan's directory
+      vars.put(KNOWN_UNITS, json(plan.units()));
+    }
     execution.setVariables(vars);
-    if (task.hasFixedUnits() || !task.coUnits().isEmpty()) {
+    if (plan.plan().responsibility() != ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       units.assign(execution, plan, task.lead(), task.coUnits());
     }
   }
@@ -121,8 +126,12 @@ public class RoundOpening implements ExecutionListener {
 
   private String targetsOf(TaskEntry task, int year) {
     List<Target> relevant = task.targets().stream().filter(t -> t.year() == null || t.year() >= year).toList();
+    return json(relevant);
+  }
+
+  private String json(Object value) {
     try {
-      return json.writeValueAsString(relevant);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

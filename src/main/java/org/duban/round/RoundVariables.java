@@ -19,6 +19,8 @@ public final class RoundVariables {
   public static final String REPORT_DUE = "reportDue";
   public static final String CO_UNIT_DUE = "coUnitDue";
   public static final String TARGETS = "targets";
+  /** Plans that assign units per round: the plan's unit directory, JSON [{id, name}], for the assignment form. */
+  public static final String KNOWN_UNITS = "knownUnits";
   /** Optional start variable: a deadline other than the calendar's (late-started rounds, demo). */
   public static final String LEAD_DUE_OVERRIDE = "leadDueDate";
 

@@ -1,0 +1,69 @@
+package org.duban.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.duban.catalog.CatalogReader;
+import org.duban.catalog.PlanCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return ImportCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private Path file(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void printsTheCatalogOnStdoutAndProblemsOnStderr() throws IOException {
+    Path plan = file("luolong-2023-plan.txt", Fixtures.text("documents/luolong-2023-ip-strong-district-action-plan.txt"));
+    assertThat(run("import", plan.toString())).isZero();
+    PlanCatalog catalog = new CatalogReader().read("stdout", out.toString(StandardCharsets.UTF_8));
+    assertThat(catalog.plan().id()).isEqualTo("luolong-2023");
+    assertThat(catalog.tasks()).hasSize(23);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("luolong-2023-plan.txt:1: warning:").contains("23 tasks");
+  }
+
+  @Test
+  void keepsStoredIdsWithABaseCatalog() throws IOException {
+    Path plan = file("wuzhong-2022.txt", Fixtures.text("documents/wuzhong-2022-ip-protection-14th-five-year-plan.txt"));
+    assertThat(run("import", plan.toString(), "--base", "plans/wuzhong-2022.yaml")).isZero();
+    PlanCatalog catalog = new CatalogReader().read("stdout", out.toString(StandardCharsets.UTF_8));
+    assertThat(catalog.unit("市中级人民法院").id()).isEqualTo("wuzhong-zhongjifayuan");
+    assertThat(catalog.task("一.4-展会")).isPresent();
+  }
+
+  @Test
+  void failsWithTheLineOfTheProblem() throws IOException {
+    Path plan = file("bad.txt", Fixtures.text("bad-units.txt"));
+    assertThat(run("import", plan.toString())).isEqualTo(1);
+    assertThat(out.size()).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.txt:5: error:").contains("bad.txt:6: error:");
+  }
+
+  @Test
+  void failsOnAnEmptyOrMissingFileAndOnWrongUsage() throws IOException {
+    assertThat(run("import", file("empty.txt", "").toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("empty.txt:1: error: the text is empty");
+    assertThat(run("import", dir.resolve("missing.txt").toString())).isEqualTo(1);
+    assertThat(run("export", "x")).isEqualTo(2);
+    assertThat(run()).isEqualTo(2);
+  }
+}
