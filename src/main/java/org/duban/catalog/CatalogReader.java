@@ -23,7 +23,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class CatalogReader {
 
-  private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+  private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private final ObjectMapper yaml;
 
@@ -45,22 +45,33 @@ public final class CatalogReader {
     if (text == null || text.isBlank()) {
       throw new CatalogException(file, 1, "", "the catalog is empty");
     }
+    // Jackson buffers record properties and reports an error where the object ends; the index knows
+    // the line of the offending field itself
+    YamlLineIndex lines = new YamlLineIndex(text);
     PlanCatalog parsed;
     try {
       parsed = yaml.readValue(text, PlanCatalog.class);
     } catch (UnrecognizedPropertyException e) {
       String path = CatalogPaths.of(e.getPath());
-      throw new CatalogException(file, lineOf(e.getLocation()), path,
+      throw new CatalogException(file, lineOf(lines, path, e.getLocation()), path,
           "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
     } catch (JsonMappingException e) {
-      throw new CatalogException(file, lineOf(e.getLocation()), CatalogPaths.of(e.getPath()), e.getOriginalMessage(), e);
+      String path = CatalogPaths.of(e.getPath());
+      throw new CatalogException(file, lineOf(lines, path, e.getLocation()), path, e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
       throw new CatalogException(file, lineOf(e.getLocation()), "", "not valid YAML: " + e.getOriginalMessage(), e);
     }
     if (parsed == null) {
       throw new CatalogException(file, 1, "", "the catalog is empty");
     }
-    return new CatalogValidator(file, new YamlLineIndex(text)).validate(parsed);
+    return new CatalogValidator(file, lines).validate(parsed);
+  }
+
+  private static int lineOf(YamlLineIndex lines, String path, JsonLocation location) {
+    if (!path.isEmpty()) {
+      return lines.lineOf(path);
+    }
+    return lineOf(location);
   }
 
   private static int lineOf(JsonLocation location) {

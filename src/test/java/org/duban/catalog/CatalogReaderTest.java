@@ -1,0 +1,115 @@
+package org.duban.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.MonthDay;
+import java.time.Period;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad catalogs stop start-up with file, line and field named. */
+class CatalogReaderTest {
+
+  static final String GOOD = """
+      plan:
+        id: demo-2024
+        government: demo
+        city: 示范
+        title: 示范市知识产权工作方案
+        period: {from: 2024, to: 2026}
+        coordinatingOffice: {id: demo-office, name: 市知识产权工作领导小组办公室}
+        responsibility: LEAD_FIRST
+      calendar:
+        reportDue: "11-30"
+      units:
+        - {id: demo-zhishichanquanju, name: 市知识产权局}
+        - {id: demo-kejiju, name: 市科技局}
+      tasks:
+        - number: 一.1
+          title: 强化金融支撑
+          lead: 市知识产权局
+          coUnits: [市科技局]
+      """;
+
+  final CatalogReader reader = new CatalogReader();
+
+  @Test
+  void shouldReadACatalogAndFillTheDefaultsItLeavesOut() {
+    PlanCatalog catalog = reader.read("plans/demo.yaml", GOOD);
+
+    assertThat(catalog.plan().period()).isEqualTo(new PlanPeriod(2024, 2026));
+    assertThat(catalog.calendar().reportDue()).isEqualTo(MonthDay.of(11, 30));
+    assertThat(catalog.calendar().coUnitLeadTime()).isEqualTo(Period.ofDays(10));
+    assertThat(catalog.escalation()).isEqualTo(EscalationRules.DEFAULT);
+    assertThat(catalog.task("一.1").orElseThrow().coUnits()).containsExactly("市科技局");
+  }
+
+  @Test
+  void shouldNameFileLineAndFieldOfAnUnknownField() {
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    title: 强化金融支撑", "    titel: 强化金融支撑")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:16 [tasks[0].titel]")
+        .hasMessageContaining("unknown field 'titel'");
+  }
+
+  @Test
+  void shouldNameTheLineOfABadDate() {
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("reportDue: \"11-30\"", "reportDue: \"11-31\"")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:10 [calendar.reportDue]")
+        .hasMessageContaining("11-31");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("  city: 示范\n", "  city: 示范\n  issued: 2024-02-30\n")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("plans/demo.yaml:5").hasMessageContaining("plan.issued");
+  }
+
+  @Test
+  void shouldRefuseADuplicateTaskNumber() {
+    String twice = GOOD + """
+        - number: 一.1
+          title: 再次出现
+          lead: 市科技局
+      """;
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", twice))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("plans/demo.yaml:19 [tasks[1].number]: task number '一.1' is used twice");
+  }
+
+  @Test
+  void shouldRefuseAUnitMissingFromTheDirectory() {
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("coUnits: [市科技局]", "coUnits: [市科技局, 市财政局]")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("plans/demo.yaml:18 [tasks[0].coUnits[1]]: unit '市财政局' is not in this catalog's units");
+  }
+
+  @Test
+  void shouldRefuseALeadFirstTaskWithoutLeadAndAMissingPeriod() {
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    lead: 市知识产权局\n", "")))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("[tasks[0].lead]").hasMessageContaining("no lead");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("  period: {from: 2024, to: 2026}\n", "")))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("[plan.period]: is required");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", ""))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("empty");
+  }
+
+  @Test
+  void shouldStopLoadingWhenAnyCatalogIsBadSoNothingIsDeployed(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a-good.yaml"), GOOD);
+    Files.writeString(dir.resolve("b-bad.yaml"), GOOD.replace("demo-2024", "demo-2025").replace("LEAD_FIRST", "SOMETIMES"));
+
+    assertThatThrownBy(() -> PlanCatalogs.load(List.of("file:" + dir + "/*.yaml")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/b-bad.yaml:8 [plan.responsibility]");
+  }
+
+  @Test
+  void shouldLoadTheShippedCatalogs() {
+    PlanCatalogs all = PlanCatalogs.load(List.of("file:plans/*.yaml"));
+    assertThat(all.all()).extracting(PlanCatalog::id)
+        .containsExactlyInAnyOrder("anshan-2009", "jilin-2020", "luolong-2023", "quanzhou-2024", "wuzhong-2022");
+  }
+}
