@@ -95,18 +95,30 @@ public final class RoundProcessFactory {
     layout.place(CO_UNIT_STAGE, x0, STAGE_Y, STAGE_W, STAGE_H);
     reportStage(coStage, CO_UNIT, "配合单位报送年度进展", REPORT_FORM, plan.escalation(), layout, x0);
 
-    SubProcessBuilder leadStage = coStage.sequenceFlowId("flow_toLeadReport")
+    SubProcessBuilder leadStage = coStage.sequenceFlowId("flow_toPublishCoUnitReports")
+        .serviceTask(PUBLISH_CO_UNIT_REPORTS)
+        .name("汇集配合单位报送")
+        .camundaAsyncBefore()
+        .camundaDelegateExpression("${reportPublisher}")
+        .sequenceFlowId("flow_toLeadReport")
         .subProcess(LEAD_STAGE)
         .name("牵头单位汇总报送")
         .camundaExecutionListenerDelegateExpression("start", "${reportStage}");
-    double leadX = x0 + STAGE_W + 60;
+    layout.task(PUBLISH_CO_UNIT_REPORTS, x0 + STAGE_W + 40, MAIN_Y);
+    double leadX = x0 + STAGE_W + 180;
     layout.place(LEAD_STAGE, leadX, STAGE_Y, STAGE_W, STAGE_H);
     reportStage(leadStage, LEAD, "牵头单位汇总报送年度进展", REPORT_FORM, plan.escalation(), layout, leadX);
 
-    double reviewX = leadX + STAGE_W + 60;
+    layout.task(PUBLISH_LEAD_REPORT, leadX + STAGE_W + 40, MAIN_Y);
+    double reviewX = leadX + STAGE_W + 180;
     double decisionX = reviewX + 150;
     double outcomeX = decisionX + 100;
-    leadStage.sequenceFlowId("flow_toReview")
+    leadStage.sequenceFlowId("flow_toPublishLeadReport")
+        .serviceTask(PUBLISH_LEAD_REPORT)
+        .name("提交督办审核")
+        .camundaAsyncBefore()
+        .camundaDelegateExpression("${reportPublisher}")
+        .sequenceFlowId("flow_toReview")
         .userTask(REVIEW)
         .name("督办审核")
         .camundaCandidateGroups("${" + RoundVariables.SUPERVISOR_GROUP + "}")

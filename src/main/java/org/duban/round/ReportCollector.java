@@ -18,9 +18,10 @@ import org.duban.evidence.EvidenceFile;
 import org.springframework.stereotype.Component;
 
 /**
- * Files a unit's accepted submission as the round's record of that unit ({@code report_<unit>}),
- * where the lead's and the supervisor's forms read it. Runs after the asynchronous continuation,
- * so parallel co-units reach this point one at a time in retried jobs, never in the user's request.
+ * Files a unit's accepted submission as its stage's report ({@link ReportStage#REPORT}, local to
+ * the stage, so other co-units never see it). {@link ReportPublisher} hands the reports to the lead
+ * and the supervisor once the stage is over. Runs after the asynchronous continuation, so parallel
+ * co-units reach this point one at a time in retried jobs, never in the user's request.
  */
 @Component("reportCollector")
 public class ReportCollector implements JavaDelegate {
@@ -60,7 +61,7 @@ public class ReportCollector implements JavaDelegate {
         status.label,
         indicators((String) execution.getVariable(INDICATOR_VALUES)),
         located);
-    execution.getProcessInstance().setVariable(report(unit), json.writeValueAsString(report));
+    execution.setVariable(ReportStage.REPORT, json.writeValueAsString(report));
   }
 
   private static String variableId(ExecutionEntity execution, String name) {

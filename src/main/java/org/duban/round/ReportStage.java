@@ -20,6 +20,8 @@ public class ReportStage implements ExecutionListener {
   public static final String EVIDENCE_FILES = "evidenceFiles";
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String SUBMITTED_AT = "submittedAt";
+  /** The stage's filed report (JSON {@link UnitReport}); kept in history once the stage ends. */
+  public static final String REPORT = "report";
 
   private final RoundTasks tasks;
   private final Deadlines deadlines;
@@ -50,7 +52,7 @@ public class ReportStage implements ExecutionListener {
     execution.setVariableLocal(STAGE, lead ? RoundElements.LEAD : RoundElements.CO_UNIT);
     execution.setVariableLocal(UNIT_NAME, RoundUnits.nameOf(round.plan(), unit));
     execution.setVariableLocal(UNIT_DUE, due);
-    for (String name : new String[] {PROGRESS, COMPLETION_STATUS, INDICATOR_VALUES, EVIDENCE_FILES, SUBMITTED_BY, SUBMITTED_AT}) {
+    for (String name : new String[] {PROGRESS, COMPLETION_STATUS, INDICATOR_VALUES, EVIDENCE_FILES, SUBMITTED_BY, SUBMITTED_AT, REPORT}) {
       execution.setVariableLocal(name, null);
     }
     for (int n = 1; n <= maxEvidenceFiles; n++) {

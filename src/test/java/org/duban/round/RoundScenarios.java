@@ -327,6 +327,18 @@ abstract class RoundScenarios {
 
     taskService.complete(task.getId(), rounds.report("进展", file("照片.png", png(), "image/png")));
     rounds.runDueJobs();
+    Task other = rounds.unitTask(round, RoundElements.CO_UNIT, "wuzhong-sifaju");
+    assertThat(taskService.getVariables(other.getId()).keySet())
+        .as("another co-unit's task sees nothing of the police's report")
+        .noneMatch(name -> name.startsWith(RoundVariables.REPORT_PREFIX) || name.startsWith(RoundVariables.EVIDENCE_PREFIX + "1")
+            && taskService.getVariable(other.getId(), name) != null);
+
+    for (String unit : CO_UNITS) {
+      if (!unit.equals(POLICE)) {
+        rounds.submit(round, RoundElements.CO_UNIT, unit);
+      }
+    }
+    rounds.runDueJobs();
     assertThat((String) engine.getRuntimeService().getVariable(round.getId(), RoundVariables.report(POLICE)))
         .contains("照片.png").contains("image/png");
   }

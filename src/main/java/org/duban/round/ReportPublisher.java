@@ -1,0 +1,46 @@
+package org.duban.round;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.duban.engine.SystemQueries;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the reports of a finished stage as round variables {@code report_<unit>}, where the
+ * lead's and the supervisor's forms read them. Reports stay in their stages until then: a variable
+ * of the round would be readable from every co-unit's task, and a unit must not read another's
+ * report. Runs in its own job (asyncBefore), so history already holds every stage's report; the
+ * latest report of a unit wins (a lead's report after a return replaces the earlier one).
+ */
+@Component("reportPublisher")
+public class ReportPublisher implements JavaDelegate {
+
+  private final HistoryService history;
+  private final ObjectMapper json;
+
+  public ReportPublisher(HistoryService history, ObjectMapper json) {
+    this.history = history;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    List<HistoricVariableInstance> filed = SystemQueries.run(() -> history.createHistoricVariableInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId())
+        .variableName(ReportStage.REPORT)
+        .list());
+    filed.sort(Comparator.comparing(HistoricVariableInstance::getCreateTime));
+    for (HistoricVariableInstance report : filed) {
+      String value = (String) report.getValue();
+      if (value != null) {
+        UnitReport parsed = json.readValue(value, UnitReport.class);
+        execution.setVariable(RoundVariables.report(parsed.unit()), value);
+      }
+    }
+  }
+}
