@@ -76,7 +76,12 @@ final class CatalogValidator {
       checkUnits(t, at, policy, byName);
     }
 
-    return new PlanCatalog(plan, withDefaults(c.calendar()), withDefaults(c.escalation()), units, tasks);
+    RoundCalendar calendar = withDefaults(c.calendar());
+    if (calendar.midTermEvery() != null && (calendar.midTermEvery() < 2 || calendar.midTermEvery() > period.years())) {
+      throw fail("calendar.midTermEvery", calendar.midTermEvery() + " is not a number of years between 2 and the plan's "
+          + period.years());
+    }
+    return new PlanCatalog(plan, calendar, withDefaults(c.escalation()), units, tasks);
   }
 
   private void checkUnits(TaskEntry t, String at, ResponsibilityPolicy policy, Map<String, Unit> byName) {
@@ -127,7 +132,9 @@ final class CatalogValidator {
         c.roundStarts() == null ? d.roundStarts() : c.roundStarts(),
         c.reportDue() == null ? d.reportDue() : c.reportDue(),
         c.coUnitLeadTime() == null ? d.coUnitLeadTime() : c.coUnitLeadTime(),
-        c.reworkTime() == null ? d.reworkTime() : c.reworkTime());
+        c.reworkTime() == null ? d.reworkTime() : c.reworkTime(),
+        c.evaluationStarts() == null ? d.evaluationStarts() : c.evaluationStarts(),
+        c.midTermEvery());
   }
 
   private EscalationRules withDefaults(EscalationRules e) {

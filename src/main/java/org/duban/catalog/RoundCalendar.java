@@ -5,10 +5,14 @@ import java.time.Period;
 
 /**
  * The yearly calendar of a plan's rounds. The plans name no report day, so the defaults come from
- * DOMAIN.md: rounds open on 1 January, the lead reports by 15 December, co-units 10 days earlier.
+ * DOMAIN.md: rounds open on 1 January, the lead reports by 15 December, co-units 10 days earlier;
+ * the coordinating office evaluates the year from 20 December.
+ *
+ * @param midTermEvery years between mid-term evaluations, where the plan asks for them (Anshan: 3)
  */
-public record RoundCalendar(MonthDay roundStarts, MonthDay reportDue, Period coUnitLeadTime, Period reworkTime) {
+public record RoundCalendar(MonthDay roundStarts, MonthDay reportDue, Period coUnitLeadTime, Period reworkTime,
+    MonthDay evaluationStarts, Integer midTermEvery) {
 
-  public static final RoundCalendar DEFAULT =
-      new RoundCalendar(MonthDay.of(1, 1), MonthDay.of(12, 15), Period.ofDays(10), Period.ofDays(10));
+  public static final RoundCalendar DEFAULT = new RoundCalendar(MonthDay.of(1, 1), MonthDay.of(12, 15),
+      Period.ofDays(10), Period.ofDays(10), MonthDay.of(12, 20), null);
 }

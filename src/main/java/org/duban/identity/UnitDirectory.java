@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
+import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
+import org.duban.evaluation.EvaluationPlans;
 import org.duban.modeling.ProcessKeys;
 import org.springframework.stereotype.Component;
 
@@ -33,21 +35,23 @@ public class UnitDirectory {
 
   public UnitDirectory(PlanCatalogs catalogs) {
     for (PlanCatalog plan : catalogs.all()) {
-      Unit office = plan.plan().coordinatingOffice();
-      Set<String> planKeys = new TreeSet<>();
+      Set<String> roundKeys = new TreeSet<>();
       for (TaskEntry task : plan.tasks()) {
         String key = ProcessKeys.round(plan.id(), task.number());
-        planKeys.add(key);
+        roundKeys.add(key);
         for (String name : unitsOf(task)) {
           add(plan.unit(name), TYPE_UNIT, Set.of(key));
         }
       }
-      planKeys.add(ProcessKeys.notice(plan.id()));
-      add(office, TYPE_OFFICE, planKeys);
-      // units of plans that assign per round may be chosen for any of its tasks
+      // units of a plan that names none may be assigned to any of its tasks in a round
+      boolean assignedPerRound = plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
       for (Unit unit : plan.units()) {
-        add(unit, TYPE_UNIT, plan.tasks().stream().anyMatch(TaskEntry::hasFixedUnits) ? Set.of() : planKeys);
+        add(unit, TYPE_UNIT, assignedPerRound ? roundKeys : Set.of());
       }
+      Set<String> officeKeys = new TreeSet<>(roundKeys);
+      officeKeys.add(ProcessKeys.notice(plan.id()));
+      EvaluationPlans.kindsOf(plan).forEach(kind -> officeKeys.add(kind.processKey(plan.id())));
+      add(plan.plan().coordinatingOffice(), TYPE_OFFICE, officeKeys);
     }
   }
 

@@ -18,6 +18,8 @@ import org.duban.DubanProperties;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.TaskEntry;
+import org.duban.evaluation.EvaluationKind;
+import org.duban.evaluation.EvaluationPlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -39,6 +41,7 @@ public class PlanDeployment {
   private final PlanCatalogs catalogs;
   private final RepositoryService repository;
   private final RoundProcessFactory factory;
+  private final EvaluationProcessFactory evaluations;
   private final int historyTimeToLiveDays;
 
   public PlanDeployment(PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
@@ -46,6 +49,7 @@ public class PlanDeployment {
     this.repository = repository;
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
     this.factory = new RoundProcessFactory(properties.zone(), historyTimeToLiveDays);
+    this.evaluations = new EvaluationProcessFactory(properties.zone(), historyTimeToLiveDays);
   }
 
   public List<DeploymentWithDefinitions> deployAll() {
@@ -76,7 +80,7 @@ public class PlanDeployment {
     return "duban-" + plan.id();
   }
 
-  /** Resource name → model, for one plan: each task's round process and the plan's notice process. */
+  /** Resource name → model, for one plan: each task's round, the notice process, the evaluations. */
   public Map<String, BpmnModelInstance> models(PlanCatalog plan) {
     Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
     for (TaskEntry task : plan.tasks()) {
@@ -84,6 +88,9 @@ public class PlanDeployment {
       models.put(key + ".bpmn", factory.create(plan, task));
     }
     models.put(ProcessKeys.notice(plan.id()) + ".bpmn", noticeProcess(plan));
+    for (EvaluationKind kind : EvaluationPlans.kindsOf(plan)) {
+      models.put(kind.processKey(plan.id()) + ".bpmn", evaluations.create(plan, kind));
+    }
     return models;
   }
 

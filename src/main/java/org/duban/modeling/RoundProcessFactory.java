@@ -2,11 +2,8 @@ package org.duban.modeling;
 
 import static org.duban.modeling.RoundElements.*;
 
-import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -67,8 +64,9 @@ public final class RoundProcessFactory {
     // Once the last round has opened, a timer would have no next date (the engine refuses such a
     // deployment), so the process keeps only the manual start.
     var start = process.startEvent(START_YEARLY);
-    AbstractFlowNodeBuilder<?, ?> flow = hasRoundsAhead(plan)
-        ? start.name(yearlyStartName(plan)).timerWithCycle(yearlyCycle(plan))
+    YearlyTimer timer = YearlyTimer.yearly(plan.plan().period(), plan.calendar().roundStarts(), zone);
+    AbstractFlowNodeBuilder<?, ?> flow = timer.hasOccurrenceAhead()
+        ? start.name(yearlyStartName(plan)).timerWithCycle(timer.cycle())
         : start.name("督办人员启动轮次(规划期内各年度已开启)");
     layout.event(START_YEARLY, 60, MAIN_Y);
 
@@ -242,18 +240,6 @@ public final class RoundProcessFactory {
   /** A timer date: the unit's due day (00:00 in the plan's zone) shifted by a catalog duration. */
   private static String deadline(Period offset) {
     return "${deadlines.at(" + RoundVariables.UNIT_DUE + ", '" + offset + "')}";
-  }
-
-  /** R(n-1)/first/P1Y: the first year's start plus one repetition for each further year of the period. */
-  private String yearlyCycle(PlanCatalog plan) {
-    LocalDateTime first = plan.calendar().roundStarts().atYear(plan.plan().period().from()).atStartOfDay();
-    String start = first.atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    return "R" + (plan.plan().period().years() - 1) + "/" + start + "/P1Y";
-  }
-
-  private boolean hasRoundsAhead(PlanCatalog plan) {
-    LocalDateTime lastStart = plan.calendar().roundStarts().atYear(plan.plan().period().to()).atStartOfDay();
-    return ClockUtil.getCurrentTime().toInstant().isBefore(lastStart.atZone(zone).toInstant());
   }
 
   private static String yearlyStartName(PlanCatalog plan) {

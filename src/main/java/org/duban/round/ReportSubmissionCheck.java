@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.duban.catalog.Target;
 import org.duban.evidence.EvidenceFile;
 import org.duban.evidence.EvidencePolicy;
+import org.duban.evidence.EvidenceRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,11 @@ public class ReportSubmissionCheck implements TaskListener {
       TypedValue value = task.getVariableTyped(evidence(n), false);
       // Tasklist sends an empty file with an empty name for a file field left blank
       if (value instanceof FileValue file && file.getFilename() != null && !file.getFilename().isBlank()) {
-        files.add(evidence.accept(evidence(n), "佐证材料 " + n, file));
+        try {
+          files.add(evidence.accept(evidence(n), "佐证材料 " + n, file));
+        } catch (EvidenceRejectedException e) {
+          throw rejected(e.getMessage());
+        }
       }
     }
     try {

@@ -10,15 +10,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
-import org.duban.engine.SystemQueries;
 import org.duban.modeling.ProcessKeys;
 import org.springframework.stereotype.Component;
 
@@ -33,14 +30,14 @@ public class RoundOpening implements ExecutionListener {
   private final RoundTasks tasks;
   private final RoundUnits units;
   private final Deadlines deadlines;
-  private final HistoryService history;
+  private final YearlyOpening opening;
   private final ObjectMapper json;
 
-  public RoundOpening(RoundTasks tasks, RoundUnits units, Deadlines deadlines, HistoryService history, ObjectMapper json) {
+  public RoundOpening(RoundTasks tasks, RoundUnits units, Deadlines deadlines, YearlyOpening opening, ObjectMapper json) {
     this.tasks = tasks;
     this.units = units;
     this.deadlines = deadlines;
-    this.history = history;
+    this.opening = opening;
     this.json = json;
   }
 
@@ -49,18 +46,11 @@ public class RoundOpening implements ExecutionListener {
     RoundTask round = tasks.of(execution);
     PlanCatalog plan = round.plan();
     TaskEntry task = round.task();
-    int year = year(execution.getVariable(YEAR));
-    if (!plan.plan().period().contains(year)) {
-      throw new RoundRefusedException("年份 " + year + " 不在《" + plan.plan().title() + "》的规划期 "
-          + plan.plan().period() + " 内,不能启动该年度轮次");
-    }
-    String businessKey = ProcessKeys.businessKey(plan.id(), task.number(), year);
-    refuseDuplicate(execution, businessKey, task, year);
-    execution.setProcessBusinessKey(businessKey);
+    int year = opening.open(execution, plan, "任务「" + task.number() + " " + task.title() + "」",
+        y -> ProcessKeys.businessKey(plan.id(), task.number(), y));
 
     Date reportDue = leadDue(execution, plan, year);
     Map<String, Object> vars = new HashMap<>();
-    vars.put(YEAR, year);
     vars.put(PLAN_ID, plan.id());
     vars.put(TASK_NUMBER, task.number());
     vars.put(TASK_TITLE, task.title());
@@ -78,34 +68,6 @@ public class RoundOpening implements ExecutionListener {
     execution.setVariables(vars);
     if (plan.plan().responsibility() != ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       units.assign(execution, plan, task.lead(), task.coUnits());
-    }
-  }
-
-  private void refuseDuplicate(DelegateExecution execution, String businessKey, TaskEntry task, int year) {
-    List<HistoricProcessInstance> existing = SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(RoundTasks.processKey(execution))
-        .processInstanceBusinessKey(businessKey)
-        .list());
-    for (HistoricProcessInstance other : existing) {
-      if (!other.getId().equals(execution.getProcessInstanceId())) {
-        throw new RoundRefusedException("任务「" + task.number() + " " + task.title() + "」的 " + year
-            + " 年度轮次已经存在(业务键 " + businessKey + ",流程实例 " + other.getId() + "),不能重复启动");
-      }
-    }
-  }
-
-  /** Timer starts carry no year: the round is the current year's. REST sends numbers or text. */
-  private int year(Object value) {
-    if (value == null) {
-      return deadlines.today().getYear();
-    }
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    try {
-      return Integer.parseInt(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new RoundRefusedException("变量 year 的值「" + value + "」不是年份(例如 2025)");
     }
   }
 

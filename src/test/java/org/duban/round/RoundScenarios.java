@@ -29,6 +29,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.duban.evaluation.EvaluationKind;
+import org.duban.evaluation.EvaluationSummary;
 import org.duban.modeling.PlanDeployment;
 import org.duban.modeling.RoundElements;
 import org.duban.modeling.RoundElements.Rung;
@@ -347,9 +350,10 @@ abstract class RoundScenarios {
   void shouldStartEachYearsRoundByTimer() {
     ClockUtil.setCurrentTime(at(2024, 12, 31));
     // a deployment while the plan has years ahead carries the yearly timer
-    String deploymentId = deployment.deployAll().get(0).getId();
+    List<String> deployed = deployment.deployAll().stream().map(d -> d.getId()).toList();
     try {
-      rounds.moveTo(at(LocalDateTime.of(2025, 1, 1, 0, 1)));
+      // the job runs late, on 3 January: the round is still the year the timer was due in
+      rounds.moveTo(at(LocalDateTime.of(2025, 1, 3, 8, 0)));
 
       ProcessInstance round = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).singleResult();
       assertThat(round).isNotNull();
@@ -360,7 +364,8 @@ abstract class RoundScenarios {
           .noneMatch(job -> job.getDuedate().after(at(2025, 12, 31)) && job.getProcessInstanceId() == null);
     } finally {
       rounds.clear();
-      engine.getRepositoryService().deleteDeployment(deploymentId, true);
+      // the timers of this test's deployments must not fire in later scenarios
+      deployed.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
     }
   }
 
@@ -393,6 +398,38 @@ abstract class RoundScenarios {
     assertThat(rounds.leadTask(round)).isNotNull();
     Map<String, Object> vars = engine.getRuntimeService().getVariables(round.getId());
     assertThat(CO_UNITS).allSatisfy(unit -> assertThat(vars).containsKey(RoundVariables.report(unit)));
+  }
+
+  @Test
+  void shouldCompileTheYearsRecordForTheAnnualEvaluation() throws Exception {
+    ProcessInstance round = rounds.start(2025);
+    for (String unit : CO_UNITS) {
+      if (!unit.equals(POLICE)) {
+        rounds.submit(round, RoundElements.CO_UNIT, unit);
+      }
+    }
+    rounds.moveTo(at(2025, 12, 12)); // the police are late: reminder, overdue notice, criticism
+    rounds.submit(round, RoundElements.CO_UNIT, POLICE);
+    rounds.runDueJobs();
+
+    ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(
+        EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025));
+
+    assertThat(evaluation.getBusinessKey()).isEqualTo("wuzhong-2022/年度评估/2025");
+    Task review = taskService.createTaskQuery().processInstanceId(evaluation.getId()).singleResult();
+    assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(SUPERVISOR));
+    assertThat((String) taskService.getVariable(review.getId(), EvaluationSummary.SUMMARY_TEXT))
+        .contains("任务轮次 1 个").contains("2025 年度评估").contains("按时 7 次、逾期 1 次、未报送 1 次").contains("通报批评 1 次");
+    FileValue table = taskService.getVariableTyped(review.getId(), EvaluationSummary.SUMMARY_TABLE);
+    String csv = new String(table.getValue().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(csv).contains("\"市公安局\",wuzhong-gonganju,1,0,1,0,1,1,1,0,0")
+        .contains("\"市司法局\",wuzhong-sifaju,1,1,0,0,0,0,0,0,0");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(
+        EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025)))
+        .isInstanceOf(RoundRefusedException.class).hasMessageContaining("年度评估");
+
+    formService.submitTaskForm(review.getId(), Map.of("conclusion", "总体按计划推进;市公安局逾期报送,已通报批评。"));
+    assertThat(evaluation).isEnded();
   }
 
   static byte[] pdfBytes() {

@@ -1,0 +1,26 @@
+package org.duban.evaluation;
+
+/** A plan-level evaluation: yearly for every plan, every few years where the plan asks for it (Anshan). */
+public enum EvaluationKind {
+  ANNUAL("evaluation", "年度评估", 1),
+  MID_TERM("midterm", "期中评估", 3);
+
+  public final String keySuffix;
+  public final String label;
+  /** How many years, ending with the evaluated year, the evaluation covers. */
+  public final int years;
+
+  EvaluationKind(String keySuffix, String label, int years) {
+    this.keySuffix = keySuffix;
+    this.label = label;
+    this.years = years;
+  }
+
+  public String processKey(String planId) {
+    return planId + "_" + keySuffix;
+  }
+
+  public String businessKey(String planId, int year) {
+    return planId + "/" + label + "/" + year;
+  }
+}

@@ -1,0 +1,75 @@
+package org.duban.round;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.duban.catalog.PlanCatalog;
+import org.duban.engine.SystemQueries;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules every yearly process of a plan opens by (task rounds and evaluations alike): the year
+ * is the started one (a "year" variable) or the current one (timer); it must lie in the plan's
+ * period; there is only one instance per process and year; the business key names the year.
+ */
+@Component
+public class YearlyOpening {
+
+  private final HistoryService history;
+  private final Deadlines deadlines;
+
+  public YearlyOpening(HistoryService history, Deadlines deadlines) {
+    this.history = history;
+    this.deadlines = deadlines;
+  }
+
+  /** Checks the opening and sets the business key; returns the year. */
+  public int open(DelegateExecution execution, PlanCatalog plan, String what, IntFunction<String> businessKeyOfYear) {
+    int year = year(execution.getVariable(RoundVariables.YEAR));
+    if (!plan.plan().period().contains(year)) {
+      throw new RoundRefusedException("年份 " + year + " 不在《" + plan.plan().title() + "》的规划期 "
+          + plan.plan().period() + " 内,不能启动" + what + "的该年度轮次");
+    }
+    String businessKey = businessKeyOfYear.apply(year);
+    List<HistoricProcessInstance> existing = SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(RoundTasks.processKey(execution))
+        .processInstanceBusinessKey(businessKey)
+        .list());
+    for (HistoricProcessInstance other : existing) {
+      if (!other.getId().equals(execution.getProcessInstanceId())) {
+        throw new RoundRefusedException(what + "的 " + year + " 年度轮次已经存在(业务键 " + businessKey
+            + ",流程实例 " + other.getId() + "),不能重复启动");
+      }
+    }
+    execution.setProcessBusinessKey(businessKey);
+    execution.setVariable(RoundVariables.YEAR, year);
+    return year;
+  }
+
+  /**
+   * A timer start carries no year: the round is the year the timer was due in, even when the job
+   * runs late (a server down over new year). REST sends numbers or text.
+   */
+  private int year(Object value) {
+    if (value == null) {
+      JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+      if (job instanceof TimerEntity timer && timer.getDuedate() != null) {
+        return deadlines.day(timer.getDuedate()).getYear();
+      }
+      return deadlines.today().getYear();
+    }
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.parseInt(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new RoundRefusedException("变量 year 的值「" + value + "」不是年份(例如 2025)");
+    }
+  }
+}
