@@ -2,6 +2,7 @@ package org.duban.evidence;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.duban.identity.UnitDirectory;
@@ -27,19 +28,18 @@ public class EvidenceAccess {
       return true;
     }
     String round = file.getProcessInstanceId();
-    Optional<String> uploader = value(round, RoundVariables.UNIT, file.getActivityInstanceId());
+    // the report stage keeps its unit beside the files, on the same execution
+    Optional<String> uploader = value(round, RoundVariables.UNIT, v -> file.getExecutionId().equals(v.getExecutionId()));
+    Predicate<HistoricVariableInstance> roundLevel = v -> round.equals(v.getActivityInstanceId());
     return uploader.filter(userGroups::contains).isPresent()
-        || value(round, RoundVariables.LEAD_UNIT, null).filter(userGroups::contains).isPresent()
-        || value(round, RoundVariables.SUPERVISOR_GROUP, null).filter(userGroups::contains).isPresent();
+        || value(round, RoundVariables.LEAD_UNIT, roundLevel).filter(userGroups::contains).isPresent()
+        || value(round, RoundVariables.SUPERVISOR_GROUP, roundLevel).filter(userGroups::contains).isPresent();
   }
 
-  /** A variable of the round, in the given scope (the report stage) or at the round's top level. */
-  private Optional<String> value(String processInstanceId, String name, String activityInstanceId) {
-    var query = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name);
-    // history scopes a round's top-level variables to the process instance itself
-    String scope = activityInstanceId != null ? activityInstanceId : processInstanceId;
-    return query.list().stream()
-        .filter(v -> scope.equals(v.getActivityInstanceId()))
+  private Optional<String> value(String processInstanceId, String name, Predicate<HistoricVariableInstance> scope) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name)
+        .list().stream()
+        .filter(scope)
         .map(HistoricVariableInstance::getValue)
         .map(String::valueOf)
         .findFirst();
