@@ -16,16 +16,26 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
-    catalog = catalog == null ? new Catalog(null) : catalog;
+    catalog = catalog == null ? new Catalog(null, null) : catalog;
     evidence = evidence == null ? new Evidence(null, null, null) : evidence;
     history = history == null ? new History(null) : history;
     demo = demo == null ? new Demo(false, null, null, null, null) : demo;
   }
 
-  /** @param locations Spring resource patterns of the catalog files */
-  public record Catalog(List<String> locations) {
+  /**
+   * @param locations Spring resource patterns of the shipped catalog files
+   * @param importDir where catalogs deployed by supervisors over REST are kept (read at start-up too)
+   */
+  public record Catalog(List<String> locations, java.nio.file.Path importDir) {
     public Catalog {
       locations = locations == null || locations.isEmpty() ? List.of("classpath*:plans/*.yaml") : List.copyOf(locations);
+      importDir = importDir == null ? java.nio.file.Path.of("plans-imported") : importDir;
+    }
+
+    public List<String> allLocations() {
+      List<String> all = new java.util.ArrayList<>(locations);
+      all.add("file:" + importDir.toAbsolutePath() + "/*.yaml");
+      return all;
     }
   }
 

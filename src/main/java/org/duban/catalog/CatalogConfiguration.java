@@ -10,6 +10,6 @@ public class CatalogConfiguration {
 
   @Bean
   public PlanCatalogs planCatalogs(DubanProperties properties) {
-    return PlanCatalogs.load(properties.catalog().locations());
+    return PlanCatalogs.load(properties.catalog().allLocations());
   }
 }

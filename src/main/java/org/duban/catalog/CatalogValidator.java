@@ -65,6 +65,7 @@ final class CatalogValidator {
       throw fail("tasks", "the catalog lists no tasks");
     }
     Set<String> numbers = new HashSet<>();
+    Map<String, String> slugs = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
       TaskEntry t = tasks.get(i);
       String at = "tasks[" + i + "]";
@@ -72,6 +73,11 @@ final class CatalogValidator {
       requireText(t.title(), at + ".title");
       if (!numbers.add(t.number())) {
         throw fail(at + ".number", "task number '" + t.number() + "' is used twice");
+      }
+      // the number names the task's process: two numbers must not read the same in ASCII
+      String other = slugs.putIfAbsent(AsciiNames.taskSlug(t.number()), t.number());
+      if (other != null) {
+        throw fail(at + ".number", "task number '" + t.number() + "' gives the same process key as '" + other + "'");
       }
       checkUnits(t, at, policy, byName);
     }

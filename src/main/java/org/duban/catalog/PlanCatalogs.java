@@ -15,15 +15,40 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every plan catalog the application runs, read and validated as a whole before anything is
- * deployed: one bad file stops start-up and nothing reaches the engine.
+ * deployed: one bad file stops start-up and nothing reaches the engine. A supervisor may add or
+ * replace a plan at run time ({@link #register}); the {@link #version()} tells caches to rebuild.
  */
 public final class PlanCatalogs {
 
-  private final List<PlanCatalog> catalogs;
+  private volatile List<PlanCatalog> catalogs;
+  private volatile int version;
 
   public PlanCatalogs(List<PlanCatalog> catalogs) {
     this.catalogs = List.copyOf(catalogs);
-    checkAcrossPlans();
+    checkAcrossPlans(this.catalogs);
+  }
+
+  /** Throws if the plan would clash with the others (a group id naming two bodies). */
+  public void checkCompatible(PlanCatalog plan) {
+    checkAcrossPlans(with(plan));
+  }
+
+  /** Adds a plan, or replaces the plan of the same id; refuses one that clashes with the others. */
+  public synchronized void register(PlanCatalog plan) {
+    List<PlanCatalog> next = with(plan);
+    checkAcrossPlans(next);
+    catalogs = List.copyOf(next);
+    version++;
+  }
+
+  private List<PlanCatalog> with(PlanCatalog plan) {
+    List<PlanCatalog> next = new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(plan.id())).toList());
+    next.add(plan);
+    return next;
+  }
+
+  public int version() {
+    return version;
   }
 
   public static PlanCatalogs load(List<String> locations) {
@@ -40,7 +65,7 @@ public final class PlanCatalogs {
       }
       Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
       for (Resource resource : resources) {
-        String file = "plans/" + resource.getFilename();
+        String file = location.startsWith("classpath") ? "plans/" + resource.getFilename() : describe(resource);
         PlanCatalog catalog = reader.read(file, text(resource, file));
         String earlier = fileOfPlan.putIfAbsent(catalog.id(), file);
         if (earlier != null) {
@@ -55,6 +80,14 @@ public final class PlanCatalogs {
     return new PlanCatalogs(all);
   }
 
+  private static String describe(Resource resource) {
+    try {
+      return resource.getFile().getPath();
+    } catch (IOException e) {
+      return resource.getDescription();
+    }
+  }
+
   private static String text(Resource resource, String file) {
     try (InputStream in = resource.getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -64,7 +97,7 @@ public final class PlanCatalogs {
   }
 
   /** A group id names one body: two catalogs may share a unit, but not give one id two names. */
-  private void checkAcrossPlans() {
+  private static void checkAcrossPlans(List<PlanCatalog> catalogs) {
     Map<String, Unit> seen = new HashMap<>();
     for (PlanCatalog c : catalogs) {
       List<Unit> units = new ArrayList<>(c.units());

@@ -31,28 +31,35 @@ public class UnitDirectory {
   /** A group to seed, with the process keys its members work in. */
   public record Entry(String id, String name, String type, Set<String> processKeys) {}
 
-  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final PlanCatalogs catalogs;
 
   public UnitDirectory(PlanCatalogs catalogs) {
+    this.catalogs = catalogs;
+  }
+
+  /** Built on each call: plans may be added at run time, and seeding is the only caller. */
+  private Map<String, Entry> entries() {
+    Map<String, Entry> entries = new LinkedHashMap<>();
     for (PlanCatalog plan : catalogs.all()) {
       Set<String> roundKeys = new TreeSet<>();
       for (TaskEntry task : plan.tasks()) {
         String key = ProcessKeys.round(plan.id(), task.number());
         roundKeys.add(key);
         for (String name : unitsOf(task)) {
-          add(plan.unit(name), TYPE_UNIT, Set.of(key));
+          add(entries, plan.unit(name), TYPE_UNIT, Set.of(key));
         }
       }
       // units of a plan that names none may be assigned to any of its tasks in a round
       boolean assignedPerRound = plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
       for (Unit unit : plan.units()) {
-        add(unit, TYPE_UNIT, assignedPerRound ? roundKeys : Set.of());
+        add(entries, unit, TYPE_UNIT, assignedPerRound ? roundKeys : Set.of());
       }
       Set<String> officeKeys = new TreeSet<>(roundKeys);
       officeKeys.add(ProcessKeys.notice(plan.id()));
       EvaluationPlans.kindsOf(plan).forEach(kind -> officeKeys.add(kind.processKey(plan.id())));
-      add(plan.plan().coordinatingOffice(), TYPE_OFFICE, officeKeys);
+      add(entries, plan.plan().coordinatingOffice(), TYPE_OFFICE, officeKeys);
     }
+    return entries;
   }
 
   private static List<String> unitsOf(TaskEntry task) {
@@ -63,7 +70,7 @@ public class UnitDirectory {
     return names;
   }
 
-  private void add(Unit unit, String type, Set<String> keys) {
+  private static void add(Map<String, Entry> entries, Unit unit, String type, Set<String> keys) {
     entries.merge(unit.id(), new Entry(unit.id(), unit.name(), type, new TreeSet<>(keys)), (a, b) -> {
       Set<String> all = new TreeSet<>(a.processKeys());
       all.addAll(b.processKeys());
@@ -72,14 +79,14 @@ public class UnitDirectory {
   }
 
   public List<Entry> units() {
-    return entries.values().stream().filter(e -> e.type().equals(TYPE_UNIT)).toList();
+    return entries().values().stream().filter(e -> e.type().equals(TYPE_UNIT)).toList();
   }
 
   public List<Entry> offices() {
-    return entries.values().stream().filter(e -> e.type().equals(TYPE_OFFICE)).toList();
+    return entries().values().stream().filter(e -> e.type().equals(TYPE_OFFICE)).toList();
   }
 
   public List<Entry> all() {
-    return List.copyOf(entries.values());
+    return List.copyOf(entries().values());
   }
 }

@@ -59,22 +59,31 @@ public class PlanDeployment {
       models.put(plan, models(plan));
     }
     List<DeploymentWithDefinitions> deployments = new ArrayList<>();
-    models.forEach((plan, processes) -> {
-      DeploymentBuilder deployment = repository.createDeployment()
-          .name(deploymentName(plan))
-          .source("duban")
-          .enableDuplicateFiltering(false);
-      processes.forEach(deployment::addModelInstance);
-      forms.forEach((name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
-      DeploymentWithDefinitions result = deployment.deployWithResult();
-      // duplicate filtering returns the previous deployment, with no definitions, when nothing changed
-      boolean fresh = result.getDeployedProcessDefinitions() != null && !result.getDeployedProcessDefinitions().isEmpty();
-      log.info("Plan {} ({} processes): {}", plan.id(), processes.size(),
-          fresh ? "deployed as " + result.getId() : "unchanged, nothing deployed");
-      deployments.add(result);
-    });
+    models.forEach((plan, processes) -> deployments.add(deploy(plan, processes, forms)));
     return deployments;
   }
+
+  /** Deploys one plan, e.g. one a supervisor imported; nothing if it is unchanged. */
+  public DeploymentWithDefinitions deploy(PlanCatalog plan) {
+    return deploy(plan, models(plan), forms());
+  }
+
+  private DeploymentWithDefinitions deploy(PlanCatalog plan, Map<String, BpmnModelInstance> processes,
+      Map<String, byte[]> forms) {
+    DeploymentBuilder deployment = repository.createDeployment()
+        .name(deploymentName(plan))
+        .source("duban")
+        .enableDuplicateFiltering(false);
+    processes.forEach(deployment::addModelInstance);
+    forms.forEach((name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+    DeploymentWithDefinitions result = deployment.deployWithResult();
+    // duplicate filtering returns the previous deployment, with no definitions, when nothing changed
+    boolean fresh = result.getDeployedProcessDefinitions() != null && !result.getDeployedProcessDefinitions().isEmpty();
+    log.info("Plan {} ({} processes): {}", plan.id(), processes.size(),
+        fresh ? "deployed as " + result.getId() : "unchanged, nothing deployed");
+    return result;
+  }
+
 
   public static String deploymentName(PlanCatalog plan) {
     return "duban-" + plan.id();

@@ -15,9 +15,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoundTasks {
 
-  private final Map<String, RoundTask> byProcessKey = new LinkedHashMap<>();
+  private final PlanCatalogs catalogs;
+  private volatile Map<String, RoundTask> byProcessKey;
+  private volatile int version = -1;
 
   public RoundTasks(PlanCatalogs catalogs) {
+    this.catalogs = catalogs;
+    index();
+  }
+
+  /** Rebuilt when a plan is added at run time. */
+  private Map<String, RoundTask> index() {
+    if (version != catalogs.version()) {
+      synchronized (this) {
+        if (version != catalogs.version()) {
+          byProcessKey = build(catalogs);
+          version = catalogs.version();
+        }
+      }
+    }
+    return byProcessKey;
+  }
+
+  private static Map<String, RoundTask> build(PlanCatalogs catalogs) {
+    Map<String, RoundTask> byProcessKey = new LinkedHashMap<>();
     for (PlanCatalog plan : catalogs.all()) {
       for (TaskEntry task : plan.tasks()) {
         String key = ProcessKeys.round(plan.id(), task.number());
@@ -28,10 +49,11 @@ public class RoundTasks {
         }
       }
     }
+    return byProcessKey;
   }
 
   public Optional<RoundTask> byProcessKey(String processKey) {
-    return Optional.ofNullable(byProcessKey.get(processKey));
+    return Optional.ofNullable(index().get(processKey));
   }
 
   public static String processKey(DelegateExecution execution) {
@@ -44,6 +66,6 @@ public class RoundTasks {
   }
 
   public Map<String, RoundTask> all() {
-    return byProcessKey;
+    return index();
   }
 }

@@ -1,0 +1,90 @@
+package org.duban.planimport;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.duban.catalog.CatalogException;
+import org.duban.identity.UnitDirectory;
+import org.duban.importer.CatalogYamlWriter;
+import org.duban.importer.ImportProblem;
+import org.duban.importer.ImportResult;
+import org.duban.importer.PlanImporter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A supervisor brings in a new plan without writing YAML by hand: upload the document's text and
+ * get a draft catalog with the problems found (preview), review it, then deploy the catalog.
+ * Open to coordinating offices and administrators only.
+ */
+@RestController
+public class PlanImportController {
+
+  private final IdentityService identity;
+  private final UnitDirectory directory;
+  private final PlanPublication publication;
+
+  public PlanImportController(IdentityService identity, UnitDirectory directory, PlanPublication publication) {
+    this.identity = identity;
+    this.directory = directory;
+    this.publication = publication;
+  }
+
+  /** Preview: plan document text → draft catalog YAML, with every problem and its line. */
+  @PostMapping(path = "/api/plans/import", consumes = MediaType.TEXT_PLAIN_VALUE)
+  public ResponseEntity<Map<String, Object>> preview(@RequestParam(name = "source", defaultValue = "upload.txt") String source,
+      @RequestBody String text) {
+    if (!isSupervisor()) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+    ImportResult result = new PlanImporter().importText(source, text);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("source", source);
+    body.put("problems", result.problems().stream().map(p -> problem(source, p)).toList());
+    if (result.hasErrors()) {
+      return ResponseEntity.badRequest().body(body);
+    }
+    body.put("tasks", result.tasks().size());
+    body.put("catalog", new CatalogYamlWriter().write(result));
+    return ResponseEntity.ok(body);
+  }
+
+  /** Deploy: a reviewed catalog (YAML) → validated, deployed, its units seeded, kept for restarts. */
+  @PostMapping(path = "/api/plans", consumes = {"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
+  public ResponseEntity<Object> deploy(@RequestParam(name = "file", defaultValue = "upload.yaml") String file,
+      @RequestBody String yaml) {
+    if (!isSupervisor()) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication(); // deploying and seeding are the system's acts once the caller is let in
+    try {
+      PlanPublication.Published published = publication.publish(file, yaml);
+      return ResponseEntity.status(published.unchanged() ? HttpStatus.OK : HttpStatus.CREATED).body(published);
+    } catch (CatalogException e) {
+      return ResponseEntity.badRequest().body(Map.of("file", e.file(), "line", e.line(), "field", e.field(),
+          "message", e.getMessage()));
+    } finally {
+      identity.setAuthentication(caller);
+    }
+  }
+
+  private boolean isSupervisor() {
+    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
+    Set<String> offices = new java.util.HashSet<>(directory.offices().stream().map(UnitDirectory.Entry::id).toList());
+    return groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(offices::contains);
+  }
+
+  private static Map<String, Object> problem(String source, ImportProblem p) {
+    return Map.of("severity", p.severity().name(), "line", p.line(), "message", p.format(source));
+  }
+}
