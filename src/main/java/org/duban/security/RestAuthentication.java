@@ -3,7 +3,6 @@ package org.duban.security;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +24,5 @@ public class RestAuthentication {
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(1);
     return registration;
-  }
-
-  @Bean
-  public ResourceConfigCustomizer rejectedRequestsAnswer400() {
-    return config -> config.register(RejectedRequestMapper.class);
   }
 }

@@ -150,7 +150,8 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(COMPLETE)).click();
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")));
     assertThat(error.findElement(By.cssSelector(".message")).getText())
-        .contains("佐证材料 1「" + exeName + "」的文件类型").contains("不在允许范围内");
+        .contains("报送未通过校验:佐证材料 1「" + exeName + "」的文件类型").contains("不在允许范围内")
+        .doesNotContain("Cannot submit task form");
     assertThat(progress.getDomProperty("value")).as("the typed text survives the refusal").isEqualTo(PROGRESS);
     assertThat(new Select(browser.findElement(By.id("completionStatus"))).getFirstSelectedOption().getDomProperty("value"))
         .isEqualTo("ON_TRACK");

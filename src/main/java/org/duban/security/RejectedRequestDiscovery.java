@@ -1,0 +1,19 @@
+package org.duban.security;
+
+import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
+
+/**
+ * Adds {@link RejectedRequestMapper} to every Jersey application of the server: the engine REST API
+ * at /engine-rest and the webapps' own copy that Tasklist calls, so a rejected form shows the rule's
+ * message there too, without Camunda's English prefix. Found by Jersey through META-INF/services.
+ */
+public class RejectedRequestDiscovery implements AutoDiscoverable {
+
+  @Override
+  public void configure(FeatureContext context) {
+    if (!context.getConfiguration().isRegistered(RejectedRequestMapper.class)) {
+      context.register(RejectedRequestMapper.class);
+    }
+  }
+}
