@@ -11,6 +11,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
@@ -37,6 +38,7 @@ final class DiagramLayout {
 
   private final Map<String, Box> boxes = new HashMap<>();
   private final Map<String, List<double[]>> routes = new HashMap<>();
+  private final Map<String, Box> labels = new HashMap<>();
 
   void place(String id, double x, double y, double w, double h) {
     boxes.put(id, new Box(x, y, w, h));
@@ -71,7 +73,17 @@ final class DiagramLayout {
     routes.put(flowId, points);
   }
 
+  /**
+   * An explicit place for an element's or a flow's name. Without one, Cockpit (bpmn-js) centres an
+   * event's or gateway's name under it and a flow's name on its middle segment, where an outgoing
+   * edge or a neighbour's name may run through it.
+   */
+  void label(String id, double x, double y, double w, double h) {
+    labels.put(id, new Box(x, y, w, h));
+  }
+
   void apply(BpmnModelInstance model) {
+    Map<String, Box> unused = new HashMap<>(labels);
     for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
       BaseElement element = shape.getBpmnElement();
       Box b = box(element.getId());
@@ -82,6 +94,10 @@ final class DiagramLayout {
       bounds.setHeight(b.h());
       if (element instanceof SubProcess) {
         shape.setExpanded(true);
+      }
+      Box label = unused.remove(element.getId());
+      if (label != null) {
+        shape.setBpmnLabel(label(model, label));
       }
     }
     for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
@@ -94,7 +110,25 @@ final class DiagramLayout {
         w.setY(p[1]);
         edge.getWaypoints().add(w);
       }
+      Box label = unused.remove(flow.getId());
+      if (label != null) {
+        edge.setBpmnLabel(label(model, label));
+      }
     }
+    if (!unused.isEmpty()) {
+      throw new IllegalStateException("labels placed for elements not in the diagram: " + unused.keySet());
+    }
+  }
+
+  private static BpmnLabel label(BpmnModelInstance model, Box b) {
+    BpmnLabel label = model.newInstance(BpmnLabel.class);
+    Bounds bounds = model.newInstance(Bounds.class);
+    bounds.setX(b.x());
+    bounds.setY(b.y());
+    bounds.setWidth(b.w());
+    bounds.setHeight(b.h());
+    label.setBounds(bounds);
+    return label;
   }
 
   private List<double[]> defaultRoute(FlowNode source, FlowNode target) {

@@ -113,6 +113,7 @@ public class PlanDeployment {
     Process process = model.getModelElementsByType(Process.class).iterator().next();
     process.setId(ProcessKeys.notice(plan.id()));
     process.setName(plan.plan().city() + " 督办通知");
+    process.setCamundaVersionTag(plan.id());
     process.setCamundaHistoryTimeToLiveString(String.valueOf(historyTimeToLiveDays));
     Bpmn.validateModel(model);
     return model;

@@ -109,7 +109,7 @@ public final class RoundProcessFactory {
 
     layout.task(PUBLISH_LEAD_REPORT, leadX + STAGE_W + 40, MAIN_Y);
     double reviewX = leadX + STAGE_W + 180;
-    double decisionX = reviewX + 150;
+    double decisionX = reviewX + 160;
     double outcomeX = decisionX + 100;
     leadStage.sequenceFlowId("flow_toPublishLeadReport")
         .serviceTask(PUBLISH_LEAD_REPORT)
@@ -156,6 +156,11 @@ public final class RoundProcessFactory {
     layout.task(CLOSE_OUT, outcomeX, closeY);
     layout.event(END_CLOSED_OUT, outcomeX + 150, closeY);
     double gwCx = decisionX + DiagramLayout.GATEWAY / 2;
+    // the gateway's name above its incoming flow, each outcome's name beside its own leg: by
+    // default the closing-out leg would run down through both "审核结论" and "销号(规划末年)"
+    layout.label(GATEWAY_DECISION, decisionX - 56, MAIN_Y - 22, 52, 14);
+    layout.label("flow_return", gwCx + 6, MAIN_Y - 62, 28, 14);
+    layout.label("flow_closeOut", gwCx + 6, MAIN_Y + 48, 90, 14);
     layout.route("flow_closeOut", gwCx, MAIN_Y + 25, gwCx, closeY, outcomeX, closeY);
     layout.route("flow_return", gwCx, MAIN_Y - 25, gwCx, STAGE_Y - 40, leadX + STAGE_W / 2, STAGE_Y - 40,
         leadX + STAGE_W / 2, STAGE_Y);
@@ -200,9 +205,9 @@ public final class RoundProcessFactory {
     double sy = STAGE_Y;
     double rowY = sy + 120;
     layout.event(stageStart(prefix), sx + 30, rowY);
-    layout.place(task, sx + 100, rowY - 40, 180, 80);
-    layout.task(collectReport(prefix), sx + 330, rowY);
-    layout.event(stageEnd(prefix), sx + 490, rowY);
+    layout.place(task, sx + 100, rowY - 40, 260, 80);
+    layout.task(collectReport(prefix), sx + 390, rowY);
+    layout.event(stageEnd(prefix), sx + 540, rowY);
 
     Period overdue = rules.overdueAfter();
     Period criticism = overdue.plus(rules.criticismAfter());
@@ -225,14 +230,22 @@ public final class RoundProcessFactory {
           .sequenceFlowId("flow_" + prefix + "_" + rung.id + "Done")
           .endEvent(escalationEnd(prefix, rung))
           .name("已记录");
-      double bx = sx + 108 + i * 44;
+      // 60 apart, clear of the task's lower-left corner where Cockpit puts its instance-count badge;
+      // the second timer sits right above its step, so its flow drops straight down
+      double bx = sx + 137 + i * 60;
       layout.place(timer, bx, rowY + 40 - 18, 36, 36);
+      // the timer's name to the right of its own leg, not centred under it where the leg runs through
+      layout.label(timer, bx + 22, rowY + 60, 12 * rung.timerName.length(), 14);
       double serviceCx = sx + 70 + i * 145;
       layout.task(action, serviceCx - 50, sy + 270);
-      layout.event(escalationEnd(prefix, rung), serviceCx - 18, sy + 370);
+      layout.event(escalationEnd(prefix, rung), serviceCx - 18, sy + 360);
       // each rung's horizontal leg at its own height, so no two legs cross
       double legY = i == 0 ? sy + 200 : sy + 220 - (i - 1) * 10;
-      layout.route("flow_" + prefix + "_" + rung.id, bx + 18, rowY + 58, bx + 18, legY, serviceCx, legY, serviceCx, sy + 230);
+      if (Math.abs(bx + 18 - serviceCx) < 0.5) {
+        layout.route("flow_" + prefix + "_" + rung.id, serviceCx, rowY + 58, serviceCx, sy + 230);
+      } else {
+        layout.route("flow_" + prefix + "_" + rung.id, bx + 18, rowY + 58, bx + 18, legY, serviceCx, legY, serviceCx, sy + 230);
+      }
     }
     userTask.subProcessDone();
   }
