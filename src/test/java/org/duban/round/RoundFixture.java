@@ -116,10 +116,17 @@ public class RoundFixture {
   }
 
   public void submitAllCoUnits(ProcessInstance round) {
-    for (String unit : CO_UNITS) {
-      submit(round, RoundElements.CO_UNIT, unit);
-    }
+    submitCoUnitsExcept(round, null);
     runDueJobs();
+  }
+
+  /** Every co-unit but the one left late submits (jobs not yet run). */
+  public void submitCoUnitsExcept(ProcessInstance round, String late) {
+    for (String unit : CO_UNITS) {
+      if (!unit.equals(late)) {
+        submit(round, RoundElements.CO_UNIT, unit);
+      }
+    }
   }
 
   public void review(ProcessInstance round, String decision, String rating, String reason) {

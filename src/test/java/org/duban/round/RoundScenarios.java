@@ -191,11 +191,7 @@ abstract class RoundScenarios {
     ProcessInstance round = rounds.start(2025);
     Task police = rounds.unitTask(round, RoundElements.CO_UNIT, POLICE);
     taskService.claim(police.getId(), "zhangwei");
-    for (String unit : CO_UNITS) {
-      if (!unit.equals(POLICE)) {
-        rounds.submit(round, RoundElements.CO_UNIT, unit);
-      }
-    }
+    rounds.submitCoUnitsExcept(round, POLICE);
     rounds.runDueJobs();
 
     rounds.moveTo(at(2025, 12, 6));
@@ -336,11 +332,7 @@ abstract class RoundScenarios {
         .noneMatch(name -> name.startsWith(RoundVariables.REPORT_PREFIX) || name.startsWith(RoundVariables.EVIDENCE_PREFIX + "1")
             && taskService.getVariable(other.getId(), name) != null);
 
-    for (String unit : CO_UNITS) {
-      if (!unit.equals(POLICE)) {
-        rounds.submit(round, RoundElements.CO_UNIT, unit);
-      }
-    }
+    rounds.submitCoUnitsExcept(round, POLICE);
     rounds.runDueJobs();
     assertThat((String) engine.getRuntimeService().getVariable(round.getId(), RoundVariables.report(POLICE)))
         .contains("照片.png").contains("image/png");
@@ -410,11 +402,7 @@ abstract class RoundScenarios {
   @Test
   void shouldCompileTheYearsRecordForTheAnnualEvaluation() throws Exception {
     ProcessInstance round = rounds.start(2025);
-    for (String unit : CO_UNITS) {
-      if (!unit.equals(POLICE)) {
-        rounds.submit(round, RoundElements.CO_UNIT, unit);
-      }
-    }
+    rounds.submitCoUnitsExcept(round, POLICE);
     rounds.moveTo(at(2025, 12, 12)); // the police are late: reminder, overdue notice, criticism
     rounds.submit(round, RoundElements.CO_UNIT, POLICE);
     rounds.runDueJobs();

@@ -127,6 +127,8 @@ class AccessMatrixTest {
     cell(UNIT_B, "open Tasklist", 200, () -> webappLogin(UNIT_B, "tasklist"));
     cell(UNIT_B, "open Cockpit", 403, () -> webappLogin(UNIT_B, "cockpit"));
     cell(UNIT_B, "open Admin", 403, () -> webappLogin(UNIT_B, "admin"));
+    cell(UNIT_B, "Tasklist session: claim its task without the CSRF token", 403, () -> webappClaim(UNIT_B, taskB, false));
+    cell(UNIT_B, "Tasklist session: claim its task with the CSRF token", 204, () -> webappClaim(UNIT_B, taskB, true));
 
     // the lead: its task with every co-unit report, and nothing else
     String leadTask = tasks.createTaskQuery().processInstanceId(roundId).taskCandidateGroup(LEAD).includeAssignedTasks()
@@ -268,6 +270,66 @@ class AccessMatrixTest {
     }
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** Claims a task through the webapps' engine API with a logged-in Tasklist session, as Tasklist does. */
+  private int webappClaim(String user, String taskId, boolean withCsrfToken) {
+    HttpHeaders session = webappSession(user, "tasklist");
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.COOKIE, session.getFirst(HttpHeaders.COOKIE));
+    if (withCsrfToken) {
+      headers.set("X-XSRF-TOKEN", session.getFirst("X-XSRF-TOKEN"));
+    }
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/claim", HttpMethod.POST,
+        new HttpEntity<>(Map.of("userId", user), headers), String.class).getStatusCode().value();
+  }
+
+  /** Logs into a webapp; returns the session's cookie and a CSRF token fetched the way the webapps do. */
+  private HttpHeaders webappSession(String user, String app) {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/", String.class);
+    String cookies = cookies(page, "");
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    login.set(HttpHeaders.COOKIE, cookies);
+    login.set("X-XSRF-TOKEN", token(page));
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", "demo");
+    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>(form, login), String.class);
+    cookies = cookies(loggedIn, cookies);
+    HttpHeaders fetch = new HttpHeaders();
+    fetch.set(HttpHeaders.COOKIE, cookies);
+    fetch.set("X-XSRF-TOKEN", "Fetch");
+    ResponseEntity<String> engines = http.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(fetch), String.class);
+    HttpHeaders session = new HttpHeaders();
+    session.set(HttpHeaders.COOKIE, cookies(engines, cookies));
+    session.set("X-XSRF-TOKEN", token(engines) != null ? token(engines) : token(loggedIn));
+    return session;
+  }
+
+  /** The cookies a response sets, replacing those of the same name in the given cookie header. */
+  private static String cookies(ResponseEntity<?> response, String previous) {
+    Map<String, String> jar = new java.util.LinkedHashMap<>();
+    for (String c : previous.isEmpty() ? new String[0] : previous.split("; ")) {
+      jar.put(c.split("=", 2)[0], c);
+    }
+    for (String c : response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of())) {
+      String pair = c.split(";", 2)[0];
+      jar.put(pair.split("=", 2)[0], pair);
+    }
+    return String.join("; ", jar.values());
+  }
+
+  private static String token(ResponseEntity<?> response) {
+    String header = response.getHeaders().getFirst("X-XSRF-TOKEN");
+    if (header != null) {
+      return header;
+    }
+    return response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.split(";", 2)[0].substring("XSRF-TOKEN=".length()))
+        .findFirst().orElse(null);
   }
 
   /** Logs into a webapp the way its login page does; 200, or 403 when the user may not use that app. */
