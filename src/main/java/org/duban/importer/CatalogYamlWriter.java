@@ -174,6 +174,11 @@ public final class CatalogYamlWriter {
       y.append("    # the plan adds further, unnamed units (\"有关部门\"/\"等\"); they are not listed here\n");
     }
     y.append("    text: ").append(t.text().isEmpty() ? "\"\"\n" : YamlText.block(t.text(), "      "));
+    String original = (t.originalTitle() + t.originalText()).strip();
+    if (!original.equals((t.title() + t.text()).strip()) && !t.originalText().isBlank()) {
+      // the document's own wording (Traditional script), kept for review and audit
+      y.append("    original: ").append(YamlText.block(t.originalText(), "      "));
+    }
     if (t.lead() != null) {
       y.append("    lead: ").append(YamlText.scalar(t.lead())).append('\n');
     }
