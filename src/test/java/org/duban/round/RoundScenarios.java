@@ -342,7 +342,10 @@ abstract class RoundScenarios {
   void shouldStartEachYearsRoundByTimer() {
     ClockUtil.setCurrentTime(at(2024, 12, 31));
     // a deployment while the plan has years ahead carries the yearly timer
-    List<String> deployed = deployment.deployAll().stream().map(d -> d.getId()).toList();
+    // (plans without years ahead stay as they are: only the fresh deployments are this test's to remove)
+    List<String> deployed = deployment.deployAll().stream()
+        .filter(d -> d.getDeployedProcessDefinitions() != null && !d.getDeployedProcessDefinitions().isEmpty())
+        .map(d -> d.getId()).toList();
     try {
       // the job runs late, on 3 January: the round is still the year the timer was due in
       rounds.moveTo(at(LocalDateTime.of(2025, 1, 3, 8, 0)));
