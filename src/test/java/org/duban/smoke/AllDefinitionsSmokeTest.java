@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,7 +30,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -61,6 +59,7 @@ import org.duban.modeling.EvaluationProcessFactory;
 import org.duban.modeling.PlanDeployment;
 import org.duban.modeling.ProcessKeys;
 import org.duban.modeling.RoundElements;
+import org.duban.round.RoundFixture;
 import org.duban.round.RoundUnits;
 import org.duban.supervision.Notice;
 import org.duban.supervision.NoticeType;
@@ -439,25 +438,9 @@ class AllDefinitionsSmokeTest {
         .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
   }
 
-  /**
-   * Runs this instance's due jobs (async continuations) like the job executor, retrying one that
-   * lost an optimistic lock. Only this instance's: the deployments' yearly timer starts must not fire.
-   */
+  /** This instance's due jobs only: the deployments' yearly timer starts must not fire. */
   private void runDueJobs(ProcessInstance instance) {
-    for (int pass = 0; pass < 100; pass++) {
-      List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (OptimisticLockingException e) {
-          // the next pass retries it
-        }
-      }
-    }
-    throw new AssertionError("jobs of " + instance.getBusinessKey() + " still due after 100 passes");
+    RoundFixture.runDueJobsOf(management, instance);
   }
 
   private void clear() {
