@@ -11,30 +11,30 @@ import org.junit.jupiter.api.Test;
 
 class PostgresServerTest {
 
-    @Test
-    void servesARealPostgresDatabase() throws SQLException {
-        String url = PostgresServer.shared().jdbcUrl("postgres_server_test");
+  @Test
+  void servesARealPostgresDatabase() throws SQLException {
+    String url = PostgresServer.shared().jdbcUrl("postgres_server_test");
 
-        try (Connection connection = DriverManager.getConnection(url);
-                Statement statement = connection.createStatement()) {
-            statement.execute("create table task (id int primary key, title text not null)");
-            statement.execute("insert into task values (1, '督办任务')");
-            try (ResultSet rows = statement.executeQuery("select title from task where id = 1")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("督办任务");
-            }
-            try (ResultSet rows = statement.executeQuery("select version()")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).startsWith("PostgreSQL");
-            }
-        }
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute("create table task (id int primary key, title text not null)");
+      statement.execute("insert into task values (1, '督办任务')");
+      try (ResultSet rows = statement.executeQuery("select title from task where id = 1")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("督办任务");
+      }
+      try (ResultSet rows = statement.executeQuery("select version()")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).startsWith("PostgreSQL");
+      }
     }
+  }
 
-    @Test
-    void reusesTheServerAndExistingDatabases() {
-        PostgresServer server = PostgresServer.shared();
+  @Test
+  void reusesTheServerAndExistingDatabases() {
+    PostgresServer server = PostgresServer.shared();
 
-        assertThat(PostgresServer.shared()).isSameAs(server);
-        assertThat(server.jdbcUrl("postgres_server_reuse")).isEqualTo(server.jdbcUrl("postgres_server_reuse"));
-    }
+    assertThat(PostgresServer.shared()).isSameAs(server);
+    assertThat(server.jdbcUrl("postgres_server_reuse")).isEqualTo(server.jdbcUrl("postgres_server_reuse"));
+  }
 }
