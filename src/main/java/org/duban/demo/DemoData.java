@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.DubanProperties;
 import org.duban.StartupSequence;
 import org.duban.identity.UnitDirectory;
 import org.duban.modeling.ProcessKeys;
+import org.duban.round.Deadlines;
 import org.duban.round.RoundVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +38,17 @@ public class DemoData implements StartupSequence.Step {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final DubanProperties.Demo demo;
+  private final Deadlines deadlines;
   private final Environment environment;
 
   public DemoData(UnitDirectory directory, IdentityService identity, RuntimeService runtime, HistoryService history,
-      DubanProperties properties, Environment environment) {
+      DubanProperties properties, Deadlines deadlines, Environment environment) {
     this.directory = directory;
     this.identity = identity;
     this.runtime = runtime;
     this.history = history;
     this.demo = properties.demo();
+    this.deadlines = deadlines;
     this.environment = environment;
   }
 
@@ -95,8 +97,7 @@ public class DemoData implements StartupSequence.Step {
     if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0) {
       return;
     }
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
-    LocalDate leadDue = today.plusDays(demo.leadDueIn().toDays());
+    LocalDate leadDue = deadlines.today().plusDays(demo.leadDueIn().toDays());
     runtime.startProcessInstanceByKey(ProcessKeys.round(planId, taskNumber), Map.of(
         RoundVariables.YEAR, year,
         RoundVariables.LEAD_DUE_OVERRIDE, leadDue.toString()));

@@ -38,7 +38,9 @@ public class RoundOutcome implements JavaDelegate {
     }
     List<UnitReport> reports = reports(execution);
     if (reports.stream().allMatch(UnitReport::onTime)) {
-      for (UnitReport report : reports) {
+      String office = (String) execution.getVariable(SUPERVISOR_GROUP);
+      // where the office itself consolidated (joint responsibility), it does not commend itself
+      for (UnitReport report : reports.stream().filter(r -> !r.unit().equals(office)).toList()) {
         notices.issue(new Notice.Builder(execution, report.unit(), report.unitName(), report.submittedBy())
             .build(NoticeType.COMMENDATION, "本轮工作评价为优秀,且按时报送"));
       }
