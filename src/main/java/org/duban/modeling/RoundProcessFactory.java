@@ -10,6 +10,8 @@ import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -167,7 +169,9 @@ public final class RoundProcessFactory {
 
     BpmnModelInstance model = process.done();
     Process p = model.getModelElementById(ProcessKeys.round(plan.id(), task.number()));
-    addStartListener(model, p);
+    addListener(model, p, ExecutionListener.EVENTNAME_START, "${roundOpening}");
+    // counted as the flow is taken: the review's rules run twice (at submit and at completion)
+    addListener(model, model.getModelElementById("flow_return"), ExecutionListener.EVENTNAME_TAKE, "${returnCounter}");
     addDocumentation(model, p, task);
     layout.apply(model);
     DeterministicIds.apply(model, p.getId());
@@ -260,15 +264,15 @@ public final class RoundProcessFactory {
     return "每年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日开启年度轮次(或督办人员手动启动)";
   }
 
-  private static void addStartListener(BpmnModelInstance model, Process process) {
-    ExtensionElements extensions = process.getExtensionElements();
+  private static void addListener(BpmnModelInstance model, BaseElement element, String event, String delegate) {
+    ExtensionElements extensions = element.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);
-      process.setExtensionElements(extensions);
+      element.setExtensionElements(extensions);
     }
     CamundaExecutionListener listener = model.newInstance(CamundaExecutionListener.class);
-    listener.setCamundaEvent("start");
-    listener.setCamundaDelegateExpression("${roundOpening}");
+    listener.setCamundaEvent(event);
+    listener.setCamundaDelegateExpression(delegate);
     extensions.addChildElement(listener);
   }
 

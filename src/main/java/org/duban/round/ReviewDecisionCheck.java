@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules of a review: a decision is required; a return needs its reason (the lead reads it);
- * acceptance needs a rating; close-out (销号) only in the plan's final year.
+ * acceptance needs a rating; close-out (销号) only in the plan's final year. Runs at submit and
+ * again at completion, so it only checks and normalizes: counting returns is {@link ReturnCounter}'s.
  */
 @Component("reviewDecisionCheck")
 public class ReviewDecisionCheck implements TaskListener {
@@ -26,8 +27,6 @@ public class ReviewDecisionCheck implements TaskListener {
         if (reason.isEmpty()) {
           throw new ReportRejectedException("审核未提交:退回时必须填写「退回原因」,牵头单位将看到该原因");
         }
-        int returns = ((Number) task.getVariable(RETURN_COUNT)).intValue();
-        task.setVariable(RETURN_COUNT, returns + 1);
         if (rating != null && !text(rating).isEmpty()) {
           task.setVariable(REVIEW_RATING, parse(Rating.class, rating, "「评价等级」无效").name());
         }

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -51,12 +52,14 @@ public class RoundFixture {
   final TaskService tasks;
   final ManagementService management;
   final HistoryService history;
+  final FormService forms;
 
   public RoundFixture(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
     this.history = engine.getHistoryService();
+    this.forms = engine.getFormService();
   }
 
   private RoundFixture(ManagementService management) {
@@ -64,6 +67,7 @@ public class RoundFixture {
     this.tasks = null;
     this.management = management;
     this.history = null;
+    this.forms = null;
   }
 
   public static Date at(int year, int month, int day) {
@@ -143,7 +147,8 @@ public class RoundFixture {
     vars.put(REVIEW_DECISION, decision);
     vars.put(REVIEW_RATING, rating);
     vars.put(RETURN_REASON, reason);
-    tasks.complete(reviewTask(round).getId(), vars);
+    // through the form, as Tasklist submits it: the form's rules run at submit and again on completion
+    forms.submitTaskForm(reviewTask(round).getId(), vars);
     runDueJobs();
   }
 
