@@ -48,6 +48,9 @@ public class ReportCollector implements JavaDelegate {
     List<EvidenceFile> located = files.stream()
         .map(f -> f.withVariableId(variableId((ExecutionEntity) execution, f.field())))
         .toList();
+    if (located.isEmpty()) {
+      located = earlierEvidence(execution, unit);
+    }
     UnitReport report = new UnitReport(
         unit,
         (String) execution.getVariable(UNIT_NAME),
@@ -62,6 +65,15 @@ public class ReportCollector implements JavaDelegate {
         indicators((String) execution.getVariable(INDICATOR_VALUES)),
         located);
     execution.setVariable(ReportStage.REPORT, json.writeValueAsString(report));
+  }
+
+  /**
+   * A report sent back for rework that uploads no new files keeps the evidence of the unit's
+   * previous report: the files stay in history, and the lead need not upload them again.
+   */
+  private List<EvidenceFile> earlierEvidence(DelegateExecution execution, String unit) throws JsonProcessingException {
+    String previous = (String) execution.getProcessInstance().getVariable(report(unit));
+    return previous == null ? List.of() : json.readValue(previous, UnitReport.class).evidence();
   }
 
   private static String variableId(ExecutionEntity execution, String name) {

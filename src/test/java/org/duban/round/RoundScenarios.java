@@ -145,9 +145,12 @@ abstract class RoundScenarios {
     assertThat(taskService.getVariable(again.getId(), RoundVariables.RETURN_REASON)).isEqualTo("请补充展会执法检查的案件数量");
     assertThat(day(again.getDueDate())).as("rework time from the return").isEqualTo(LocalDate.of(2025, 12, 11));
 
-    rounds.submit(round, RoundElements.LEAD, LEAD);
+    // the rework adds text but no new file: the evidence of the first submission stays with the report
+    taskService.complete(again.getId(), rounds.report("补充:全年检查展会 3 场,查处案件 2 起"));
     rounds.runDueJobs();
     assertThat(taskService.getVariable(rounds.reviewTask(round).getId(), RoundVariables.RETURN_COUNT)).isEqualTo(1);
+    assertThat((String) taskService.getVariable(rounds.reviewTask(round).getId(), RoundVariables.report(LEAD)))
+        .contains("查处案件 2 起").contains("工作总结.pdf");
 
     rounds.review(round, "CLOSE_OUT", "GOOD", null);
 
