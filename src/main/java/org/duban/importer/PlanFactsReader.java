@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duban.catalog.AsciiNames;
-import org.duban.catalog.Target;
 
 /** Title, place, issuer, date, period and coordinating office, from whatever the page shows of them. */
 final class PlanFactsReader {

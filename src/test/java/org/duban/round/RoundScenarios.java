@@ -34,7 +34,6 @@ import org.duban.evaluation.EvaluationKind;
 import org.duban.evaluation.EvaluationSummary;
 import org.duban.modeling.PlanDeployment;
 import org.duban.modeling.RoundElements;
-import org.duban.modeling.RoundElements.Rung;
 import org.duban.supervision.NoticeVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
