@@ -59,9 +59,10 @@ public class DemoData implements StartupSequence.Step {
     }
     for (UnitDirectory.Entry group : directory.all()) {
       String role = group.type().equals(UnitDirectory.TYPE_OFFICE) ? "督办人员" : "经办人员";
-      user(group.id(), group.name(), role, group.id());
+      // Chinese names read family name first: "市公安局" + "经办人员"
+      user(group.id(), role, group.name(), group.id());
     }
-    user(AUDITOR, "审计", "人员", UnitDirectory.AUDITORS);
+    user(AUDITOR, "人员", "审计", UnitDirectory.AUDITORS);
     startDemoRound();
     String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     log.info("""

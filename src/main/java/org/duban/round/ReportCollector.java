@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.evidence.EvidenceFile;
+import org.duban.identity.PeopleNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +31,12 @@ public class ReportCollector implements JavaDelegate {
 
   private final ObjectMapper json;
   private final Deadlines deadlines;
+  private final PeopleNames people;
 
-  public ReportCollector(ObjectMapper json, Deadlines deadlines) {
+  public ReportCollector(ObjectMapper json, Deadlines deadlines, PeopleNames people) {
     this.json = json;
     this.deadlines = deadlines;
+    this.people = people;
   }
 
   @Override
@@ -56,6 +59,7 @@ public class ReportCollector implements JavaDelegate {
         (String) execution.getVariable(UNIT_NAME),
         (String) execution.getVariable(STAGE),
         (String) execution.getVariable(ReportStage.SUBMITTED_BY),
+        people.of((String) execution.getVariable(ReportStage.SUBMITTED_BY)),
         iso(submittedAt),
         iso(due),
         ReportSubmissionCheck.onTime(submittedAt, due),

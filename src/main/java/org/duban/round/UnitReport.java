@@ -13,6 +13,7 @@ public record UnitReport(
     String unitName,
     String stage,
     String submittedBy,
+    String submittedByName,
     String submittedAt,
     String dueDate,
     boolean onTime,

@@ -13,7 +13,7 @@ public class NoticeTaskLabels implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     task.setName(task.getVariable(TYPE_LABEL) + ":" + task.getVariable(UNIT_NAME) + " · " + task.getVariable(ROUND_TITLE));
-    String handler = (String) task.getVariable(HANDLER);
+    String handler = (String) task.getVariable(HANDLER_NAME);
     task.setDescription(task.getVariable(REASON) + "。经办人员:" + (handler == null ? "未认领" : handler));
   }
 }

@@ -15,6 +15,8 @@ public final class NoticeVariables {
   public static final String UNIT = "unit";
   public static final String UNIT_NAME = "unitName";
   public static final String HANDLER = "handler";
+  /** The handler as people read it: "张伟(zhangwei)". */
+  public static final String HANDLER_NAME = "handlerName";
   public static final String REASON = "reason";
   public static final String SUPERVISOR_GROUP = "supervisorGroup";
   public static final String ISSUED_AT = "issuedAt";

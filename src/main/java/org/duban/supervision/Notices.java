@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.engine.SystemQueries;
+import org.duban.identity.PeopleNames;
 import org.duban.modeling.ProcessKeys;
 import org.springframework.stereotype.Service;
 
@@ -21,10 +22,12 @@ public class Notices {
 
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final PeopleNames people;
 
-  public Notices(RuntimeService runtime, HistoryService history) {
+  public Notices(RuntimeService runtime, HistoryService history, PeopleNames people) {
     this.runtime = runtime;
     this.history = history;
+    this.people = people;
   }
 
   public void issue(Notice notice) {
@@ -39,6 +42,7 @@ public class Notices {
     vars.put(UNIT, notice.unit());
     vars.put(UNIT_NAME, notice.unitName());
     vars.put(HANDLER, notice.handler());
+    vars.put(HANDLER_NAME, people.of(notice.handler()));
     vars.put(REASON, notice.reason());
     vars.put(SUPERVISOR_GROUP, notice.supervisorGroup());
     vars.put(ISSUED_AT, ClockUtil.getCurrentTime());

@@ -210,7 +210,7 @@ abstract class RoundScenarios {
     assertThat((String) rounds.noticeVariable(first, NoticeVariables.REASON)).contains("2025-12-05");
     Task criticismTask = taskService.createTaskQuery().processInstanceId(first.getId()).singleResult();
     assertThat(criticismTask.getName()).startsWith("通报批评:市公安局");
-    assertThat(criticismTask.getDescription()).contains("zhangwei");
+    assertThat(criticismTask.getDescription()).contains("经办人员:张伟(zhangwei)");
     assertThat(taskService.getIdentityLinksForTask(criticismTask.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(SUPERVISOR));
     assertThat(rounds.notices(round, "INTERVIEW")).isEmpty();
 

@@ -105,6 +105,7 @@ class RestRoundHttpTest {
     JsonNode policeReport = json.readTree(vars.get("report_wuzhong_gonganju").get("value").asText());
     assertThat(policeReport.get("progress").asText()).isEqualTo("完成全市 3 场展会的知识产权执法检查");
     assertThat(policeReport.get("submittedBy").asText()).isEqualTo(POLICE);
+    assertThat(policeReport.get("submittedByName").asText()).isEqualTo("市公安局经办人员(" + POLICE + ")");
     JsonNode evidence = policeReport.get("evidence").get(0);
     assertThat(evidence.get("fileName").asText()).isEqualTo("展会执法检查记录.pdf");
     assertThat(evidence.get("sha256").asText()).isEqualTo(EvidencePolicy.sha256(PDF));
