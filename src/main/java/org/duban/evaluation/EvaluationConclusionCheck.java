@@ -13,9 +13,12 @@ public class EvaluationConclusionCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object conclusion = task.getVariable(CONCLUSION);
+    Object conclusion = task.getVariableLocal(CONCLUSION);
     if (conclusion == null || conclusion.toString().isBlank()) {
       throw new ReportRejectedException("评估未提交:「评估结论」为必填项");
+    }
+    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      task.getExecution().getProcessInstance().setVariable(CONCLUSION, conclusion.toString().trim());
     }
   }
 }

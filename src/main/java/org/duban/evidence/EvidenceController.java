@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.duban.round.RoundVariables;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves an evidence file from history, where the engine keeps it byte for byte, with its SHA-256
- * so an auditor can compare it with the fingerprint recorded in the report.
+ * so an auditor can compare it with the fingerprint recorded in the report. Always as a download
+ * of the type detected on upload, so a browser never renders or sniffs it as a page.
  */
 @RestController
 public class EvidenceController {
@@ -43,12 +42,16 @@ public class EvidenceController {
     // looked up without the caller's authorizations: access is decided by EvidenceAccess below
     identity.clearAuthentication();
     try {
-      HistoricVariableInstance file = history.createHistoricVariableInstanceQuery().variableId(variableId).singleResult();
-      if (file == null || !file.getName().startsWith(RoundVariables.EVIDENCE_PREFIX)
-          || !(file.getTypedValue() instanceof FileValue value) || value.getFilename() == null) {
+      HistoricVariableInstance file = history.createHistoricVariableInstanceQuery().variableId(variableId)
+          .includeDeleted().singleResult();
+      if (file == null || !(file.getTypedValue() instanceof FileValue value) || value.getFilename() == null) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
       }
-      if (!access.mayRead(user.getGroupIds(), file)) {
+      EvidenceAccess.Filed filed = access.filed(file).orElse(null);
+      if (filed == null) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+      }
+      if (!access.mayRead(user.getGroupIds(), filed)) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
       }
       byte[] bytes;
@@ -56,7 +59,9 @@ public class EvidenceController {
         bytes = in.readAllBytes();
       }
       return ResponseEntity.ok()
-          .contentType(mediaType(value))
+          // the type detected when the report was accepted, never the one the uploader claimed
+          .contentType(mediaType(filed.mediaType()))
+          .header("X-Content-Type-Options", "nosniff")
           .header(HttpHeaders.CONTENT_DISPOSITION,
               ContentDisposition.attachment().filename(value.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
           .header(SHA256_HEADER, EvidencePolicy.sha256(bytes))
@@ -66,8 +71,7 @@ public class EvidenceController {
     }
   }
 
-  private static MediaType mediaType(TypedValue value) {
-    String mime = ((FileValue) value).getMimeType();
+  private static MediaType mediaType(String mime) {
     try {
       return mime == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(mime);
     } catch (IllegalArgumentException e) {

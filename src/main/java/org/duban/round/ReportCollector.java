@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.evidence.EvidenceFile;
 import org.duban.identity.PeopleNames;
+import org.duban.supervision.Notices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +31,13 @@ public class ReportCollector implements JavaDelegate {
   private final ObjectMapper json;
   private final Deadlines deadlines;
   private final PeopleNames people;
+  private final Notices notices;
 
-  public ReportCollector(ObjectMapper json, Deadlines deadlines, PeopleNames people) {
+  public ReportCollector(ObjectMapper json, Deadlines deadlines, PeopleNames people, Notices notices) {
     this.json = json;
     this.deadlines = deadlines;
     this.people = people;
+    this.notices = notices;
   }
 
   @Override
@@ -47,10 +48,7 @@ public class ReportCollector implements JavaDelegate {
     CompletionStatus status = CompletionStatus.valueOf((String) execution.getVariable(COMPLETION_STATUS));
     List<EvidenceFile> files = json.readValue((String) execution.getVariable(ReportStage.EVIDENCE_FILES),
         new TypeReference<List<EvidenceFile>>() {});
-    // history keeps each file under its variable instance id: the report points auditors there
-    List<EvidenceFile> located = files.stream()
-        .map(f -> f.withVariableId(variableId((ExecutionEntity) execution, f.field())))
-        .toList();
+    List<EvidenceFile> located = files;
     if (located.isEmpty()) {
       located = earlierEvidence(execution, unit);
     }
@@ -68,7 +66,10 @@ public class ReportCollector implements JavaDelegate {
         status.label,
         indicators((String) execution.getVariable(INDICATOR_VALUES)),
         located);
-    execution.setVariable(ReportStage.REPORT, json.writeValueAsString(report));
+    ReportStage.scopeOf(execution).setVariableLocal(ReportStage.REPORT, json.writeValueAsString(report));
+    // a sanction proposed while the unit was late, and not yet decided, now says the unit reported
+    notices.unitReported((String) execution.getVariable(PLAN_ID), execution.getProcessBusinessKey(), unit, submittedAt,
+        "【该单位已于 " + iso(submittedAt).substring(0, 10) + " 报送" + (report.onTime() ? "" : ",逾期报送") + "】");
   }
 
   /**
@@ -78,11 +79,6 @@ public class ReportCollector implements JavaDelegate {
   private List<EvidenceFile> earlierEvidence(DelegateExecution execution, String unit) throws JsonProcessingException {
     String previous = (String) execution.getProcessInstance().getVariable(report(unit));
     return previous == null ? List.of() : json.readValue(previous, UnitReport.class).evidence();
-  }
-
-  private static String variableId(ExecutionEntity execution, String name) {
-    CoreVariableInstance instance = execution.getVariableInstance(name);
-    return instance == null ? null : ((org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) instance).getId();
   }
 
   private Map<String, Object> indicators(String raw) throws JsonProcessingException {

@@ -5,14 +5,14 @@ import static org.duban.round.RoundVariables.*;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.duban.DubanProperties;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.modeling.RoundElements;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens one unit's report stage (each co-unit's, or the lead's). Declares the report variables in
- * this stage's own scope, so that a unit's submission lands here and never in a variable shared
- * with the other units: parallel co-units cannot overwrite or collide with each other.
+ * Opens one unit's report stage (each co-unit's, or the lead's): its unit, role and due date, local
+ * to the stage. The unit's submission is filed in this scope too ({@link #scopeOf}), never in a
+ * variable shared with the other units: parallel co-units cannot overwrite or read each other.
  */
 @Component("reportStage")
 public class ReportStage implements ExecutionListener {
@@ -25,12 +25,10 @@ public class ReportStage implements ExecutionListener {
 
   private final RoundTasks tasks;
   private final Deadlines deadlines;
-  private final int maxEvidenceFiles;
 
-  public ReportStage(RoundTasks tasks, Deadlines deadlines, DubanProperties properties) {
+  public ReportStage(RoundTasks tasks, Deadlines deadlines) {
     this.tasks = tasks;
     this.deadlines = deadlines;
-    this.maxEvidenceFiles = properties.evidence().maxFiles();
   }
 
   @Override
@@ -52,11 +50,18 @@ public class ReportStage implements ExecutionListener {
     execution.setVariableLocal(STAGE, lead ? RoundElements.LEAD : RoundElements.CO_UNIT);
     execution.setVariableLocal(UNIT_NAME, RoundUnits.nameOf(round.plan(), unit));
     execution.setVariableLocal(UNIT_DUE, due);
-    for (String name : new String[] {PROGRESS, COMPLETION_STATUS, INDICATOR_VALUES, EVIDENCE_FILES, SUBMITTED_BY, SUBMITTED_AT, REPORT}) {
-      execution.setVariableLocal(name, null);
+  }
+
+  /**
+   * The stage scope of an execution inside it: the nearest one holding the stage's own variables.
+   * A submission is filed there, where only this unit's task and the engine can read it.
+   */
+  public static DelegateExecution scopeOf(DelegateExecution execution) {
+    for (ExecutionEntity e = (ExecutionEntity) execution; e != null; e = e.getParent()) {
+      if (e.hasVariableLocal(STAGE)) {
+        return e;
+      }
     }
-    for (int n = 1; n <= maxEvidenceFiles; n++) {
-      execution.setVariableLocal(evidence(n), null);
-    }
+    throw new IllegalStateException("execution " + execution.getId() + " is not inside a report stage");
   }
 }

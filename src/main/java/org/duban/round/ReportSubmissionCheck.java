@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a unit's report when it is submitted, before the task completes: a violation rolls the
- * whole submission back, so the unit keeps its task and Tasklist keeps what was typed. Accepted
- * evidence is fingerprinted (SHA-256) here, in the submitting transaction.
+ * whole submission back, so the unit keeps its task and Tasklist keeps what was typed. The report
+ * arrives local to the task; on completion the checked values (status normalized, evidence
+ * fingerprinted with SHA-256) are filed in the unit's own stage, together with who submitted it
+ * and when: facts that only the system writes.
  */
 @Component("reportSubmissionCheck")
 public class ReportSubmissionCheck implements TaskListener {
@@ -45,58 +48,66 @@ public class ReportSubmissionCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String progress = text(task.getVariable(PROGRESS));
+    String progress = text(task.getVariableLocal(PROGRESS));
     if (progress.isEmpty()) {
       throw rejected("「工作进展」为必填项,请填写本年度工作进展");
     }
     if (progress.length() > MAX_PROGRESS_LENGTH) {
       throw rejected("「工作进展」共 " + progress.length() + " 字,超过 " + MAX_PROGRESS_LENGTH + " 字上限;详细材料请作为佐证材料上传");
     }
-    CompletionStatus status = CompletionStatus.parse(task.getVariable(COMPLETION_STATUS))
+    CompletionStatus status = CompletionStatus.parse(task.getVariableLocal(COMPLETION_STATUS))
         .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:已完成、按计划推进、进度滞后或尚未启动"));
-    task.setVariable(COMPLETION_STATUS, status.name());
-    checkIndicators(task);
+    String indicators = indicators(task);
 
     List<EvidenceFile> files = new ArrayList<>();
     for (int n = 1; n <= evidence.maxFiles(); n++) {
-      TypedValue value = task.getVariableTyped(evidence(n), false);
+      TypedValue value = task.getVariableLocalTyped(evidence(n), false);
       // Tasklist sends an empty file with an empty name for a file field left blank
       if (value instanceof FileValue file && file.getFilename() != null && !file.getFilename().isBlank()) {
         try {
-          files.add(evidence.accept(evidence(n), "佐证材料 " + n, file));
+          files.add(evidence.accept(evidence(n), "佐证材料 " + n, file).withVariableId(variableId(task, evidence(n))));
         } catch (EvidenceRejectedException e) {
           throw rejected(e.getMessage());
         }
       }
     }
-    try {
-      task.setVariable(ReportStage.EVIDENCE_FILES, json.writeValueAsString(files));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return; // checked at submission; filed when the task completes
     }
-    task.setVariable(ReportStage.SUBMITTED_BY, handler(task));
-    task.setVariable(ReportStage.SUBMITTED_AT, ClockUtil.getCurrentTime());
+    Map<String, Object> filed = new LinkedHashMap<>();
+    filed.put(PROGRESS, progress);
+    filed.put(COMPLETION_STATUS, status.name());
+    filed.put(INDICATOR_VALUES, indicators);
+    filed.put(ReportStage.EVIDENCE_FILES, write(files));
+    filed.put(ReportStage.SUBMITTED_BY, handler(task));
+    filed.put(ReportStage.SUBMITTED_AT, ClockUtil.getCurrentTime());
+    ReportStage.scopeOf(task.getExecution()).setVariablesLocal(filed);
   }
 
-  private void checkIndicators(DelegateTask task) {
+  /** The reported value of each of the round's targets, each a number; JSON, "{}" without targets. */
+  private String indicators(DelegateTask task) {
     List<Target> targets = parse(text(task.getVariable(TARGETS)), new TypeReference<List<Target>>() {}, "targets");
-    if (targets.isEmpty()) {
-      return;
-    }
-    String raw = text(task.getVariable(INDICATOR_VALUES));
+    String raw = text(task.getVariableLocal(INDICATOR_VALUES));
     Map<String, Object> values = raw.isEmpty() ? Map.of()
-        : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, "indicatorValues");
+        : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, INDICATOR_VALUES);
+    Map<String, Object> checked = new LinkedHashMap<>();
     for (Target target : targets) {
       Object value = values.get(target.indicator());
       if (value == null || value.toString().isBlank()) {
         throw rejected("「指标完成值」缺少指标「" + target.indicator() + "」的数值");
       }
       try {
-        new java.math.BigDecimal(value.toString().trim());
+        checked.put(target.indicator(), new java.math.BigDecimal(value.toString().trim()));
       } catch (NumberFormatException e) {
         throw rejected("指标「" + target.indicator() + "」的值「" + value + "」不是数字");
       }
     }
+    for (String indicator : values.keySet()) {
+      if (!checked.containsKey(indicator)) {
+        throw rejected("「指标完成值」中的「" + indicator + "」不是本轮次的指标");
+      }
+    }
+    return write(checked);
   }
 
   private <T> T parse(String text, TypeReference<T> type, String field) {
@@ -107,13 +118,24 @@ public class ReportSubmissionCheck implements TaskListener {
     }
   }
 
-  /** The person who worked the task: its assignee, else whoever is logged in. */
-  private String handler(DelegateTask task) {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
+  }
+
+  /** History keeps each file under its variable instance id: the report points auditors there. */
+  private static String variableId(DelegateTask task, String name) {
+    var instance = ((TaskEntity) task).getVariableInstanceLocal(name);
+    return instance == null ? null : ((org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) instance).getId();
+  }
+
+  /** The person who submitted: whoever is logged in, else (a system call) the task's assignee. */
+  private String handler(DelegateTask task) {
     var current = identity.getCurrentAuthentication();
-    return current == null ? null : current.getUserId();
+    return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
   }
 
   private static String text(Object value) {

@@ -3,42 +3,55 @@ package org.duban.round;
 import static org.duban.round.RoundVariables.*;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules of a review: a decision is required; a return needs its reason (the lead reads it);
- * acceptance needs a rating; close-out (销号) only in the plan's final year. Runs at submit and
- * again at completion, so it only checks and normalizes: counting returns is {@link ReturnCounter}'s.
+ * acceptance needs a rating; close-out (销号) only in the plan's final year. The review arrives
+ * local to the task; on completion the checked, normalized decision is written to the round, where
+ * the decision gateway and the lead read it. Counting returns is {@link ReturnCounter}'s.
  */
 @Component("reviewDecisionCheck")
 public class ReviewDecisionCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewDecision decision = parse(ReviewDecision.class, task.getVariable(REVIEW_DECISION),
+    ReviewDecision decision = parse(ReviewDecision.class, task.getVariableLocal(REVIEW_DECISION),
         "「审核结论」为必填项:办结、退回或销号");
-    task.setVariable(REVIEW_DECISION, decision.name());
-    Object rating = task.getVariable(REVIEW_RATING);
+    String rawRating = text(task.getVariableLocal(REVIEW_RATING));
+    String reason = text(task.getVariableLocal(RETURN_REASON));
+    String rating = null;
     switch (decision) {
       case RETURN -> {
-        String reason = text(task.getVariable(RETURN_REASON));
         if (reason.isEmpty()) {
           throw new ReportRejectedException("审核未提交:退回时必须填写「退回原因」,牵头单位将看到该原因");
         }
-        if (rating != null && !text(rating).isEmpty()) {
-          task.setVariable(REVIEW_RATING, parse(Rating.class, rating, "「评价等级」无效").name());
+        if (!rawRating.isEmpty()) {
+          rating = parse(Rating.class, rawRating, "「评价等级」无效").name();
         }
       }
       case ACCEPT, CLOSE_OUT -> {
         if (decision == ReviewDecision.CLOSE_OUT && !Boolean.TRUE.equals(task.getVariable(FINAL_YEAR))) {
           throw new ReportRejectedException("审核未提交:只有规划末年的轮次才能销号,本轮为 " + task.getVariable(YEAR) + " 年度");
         }
-        task.setVariable(REVIEW_RATING, parse(Rating.class, rating, "「评价等级」为必填项:优秀、良好、一般或差").name());
-        task.setVariable(RETURN_REASON, null);
+        rating = parse(Rating.class, rawRating, "「评价等级」为必填项:优秀、良好、一般或差").name();
+        reason = "";
       }
     }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return; // checked at submission; recorded when the task completes
+    }
+    Map<String, Object> review = new HashMap<>();
+    review.put(REVIEW_DECISION, decision.name());
+    review.put(REVIEW_RATING, rating);
+    review.put(RETURN_REASON, reason.isEmpty() ? null : reason);
+    String comment = text(task.getVariableLocal(REVIEW_COMMENT));
+    review.put(REVIEW_COMMENT, comment.isEmpty() ? null : comment);
+    task.getExecution().getProcessInstance().setVariables(review);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, Object value, String message) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coordinating office's assignment of a round's units, for plans that name none: a lead from
- * the plan's directory, co-units from the same directory, none twice and none both.
+ * the plan's directory, co-units from the same directory, none twice and none both. The choice
+ * arrives local to the task; the round's routing is written from it only once it passed.
  */
 @Component("unitAssignmentCheck")
 public class UnitAssignmentCheck implements TaskListener {
@@ -27,12 +28,12 @@ public class UnitAssignmentCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     PlanCatalog plan = tasks.of(task.getExecution()).plan();
-    String lead = text(task.getVariable(LEAD_UNIT));
+    String lead = text(task.getVariableLocal(LEAD_UNIT));
     if (lead.isEmpty()) {
       throw new ReportRejectedException("分配未提交:请选择牵头单位");
     }
     Unit leadUnit = known(plan, lead, "牵头单位");
-    List<String> coUnits = RoundUnits.split(text(task.getVariable(CO_UNITS)));
+    List<String> coUnits = RoundUnits.split(text(task.getVariableLocal(CO_UNITS)));
     Set<String> seen = new HashSet<>();
     for (String coUnit : coUnits) {
       known(plan, coUnit, "配合单位");
@@ -43,9 +44,13 @@ public class UnitAssignmentCheck implements TaskListener {
         throw new ReportRejectedException("分配未提交:配合单位 " + RoundUnits.nameOf(plan, coUnit) + " 重复");
       }
     }
-    task.setVariable(LEAD_UNIT, leadUnit.id());
-    task.setVariable(LEAD_UNIT_NAME, leadUnit.name());
-    task.setVariable(CO_UNITS, String.join(",", coUnits));
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return; // checked at submission; the round's routing is set when the task completes
+    }
+    var round = task.getExecution().getProcessInstance();
+    round.setVariable(LEAD_UNIT, leadUnit.id());
+    round.setVariable(LEAD_UNIT_NAME, leadUnit.name());
+    round.setVariable(CO_UNITS, String.join(",", coUnits));
   }
 
   private static Unit known(PlanCatalog plan, String groupId, String role) {
