@@ -87,6 +87,11 @@ final class CatalogValidator {
       throw fail("calendar.midTermEvery", calendar.midTermEvery() + " is not a number of years between 2 and the plan's "
           + period.years());
     }
+    java.time.LocalDate reference = java.time.LocalDate.of(2000, 1, 1);
+    if (!reference.plus(calendar.minimumLeadTime()).isAfter(reference.plus(calendar.coUnitLeadTime()))) {
+      throw fail("calendar.minimumLeadTime", calendar.minimumLeadTime() + " must be longer than calendar.coUnitLeadTime "
+          + calendar.coUnitLeadTime() + ": co-units of a late-started round would have no time at all");
+    }
     return new PlanCatalog(plan, calendar, withDefaults(c.escalation()), units, tasks);
   }
 
@@ -140,7 +145,8 @@ final class CatalogValidator {
         c.coUnitLeadTime() == null ? d.coUnitLeadTime() : c.coUnitLeadTime(),
         c.reworkTime() == null ? d.reworkTime() : c.reworkTime(),
         c.evaluationStarts() == null ? d.evaluationStarts() : c.evaluationStarts(),
-        c.midTermEvery());
+        c.midTermEvery(),
+        c.minimumLeadTime() == null ? d.minimumLeadTime() : c.minimumLeadTime());
   }
 
   private EscalationRules withDefaults(EscalationRules e) {

@@ -26,7 +26,7 @@ public class EvaluationOpening implements ExecutionListener {
     PlanCatalog plan = plans.planOf(execution);
     EvaluationKind kind = plans.kindOf(execution);
     int year = opening.open(execution, plan, "《" + plan.plan().title() + "》" + kind.label,
-        y -> kind.businessKey(plan.id(), y));
+        y -> kind.businessKey(plan.id(), y), java.util.Set.of(org.duban.round.RoundVariables.YEAR));
     execution.setVariable(SUPERVISOR_GROUP, plan.plan().coordinatingOffice().id());
     execution.setVariable(TITLE, plan.plan().city() + " " + year + " " + kind.label);
   }

@@ -47,6 +47,22 @@ public class Deadlines {
     return endOf(plan.calendar().reportDue().atYear(year));
   }
 
+  /**
+   * The lead's deadline of a round opening today: the calendar's, unless that leaves less than the
+   * catalog's minimum lead time (a round started late, or a past year's): then the minimum lead
+   * time from today. No unit can be overdue, let alone criticised, before it has had that time.
+   */
+  public Date leadDueOnStart(PlanCatalog plan, int year) {
+    LocalDate calendar = plan.calendar().reportDue().atYear(year);
+    LocalDate earliest = today().plus(plan.calendar().minimumLeadTime());
+    return endOf(calendar.isBefore(earliest) ? earliest : calendar);
+  }
+
+  /** The earliest deadline an office may set: co-units, due the lead time before, not due before today. */
+  public LocalDate earliestLeadDue(PlanCatalog plan) {
+    return today().plus(plan.calendar().coUnitLeadTime());
+  }
+
   /** Co-units report a lead time before the lead. */
   public Date coUnitDue(PlanCatalog plan, Date leadDue) {
     return endOf(day(leadDue).minus(plan.calendar().coUnitLeadTime()));

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.duban.catalog.PlanCatalog;
@@ -47,7 +48,7 @@ public class RoundOpening implements ExecutionListener {
     PlanCatalog plan = round.plan();
     TaskEntry task = round.task();
     int year = opening.open(execution, plan, "任务「" + task.number() + " " + task.title() + "」",
-        y -> ProcessKeys.businessKey(plan.id(), task.number(), y));
+        y -> ProcessKeys.businessKey(plan.id(), task.number(), y), Set.of(YEAR, LEAD_DUE_OVERRIDE));
 
     Date reportDue = leadDue(execution, plan, year);
     Map<String, Object> vars = new HashMap<>();
@@ -71,19 +72,31 @@ public class RoundOpening implements ExecutionListener {
     }
   }
 
+  /**
+   * The calendar's deadline, or the office's own ({@code leadDueDate}); either way no unit is due
+   * before it has had its time (see {@link Deadlines#leadDueOnStart}).
+   */
   private Date leadDue(DelegateExecution execution, PlanCatalog plan, int year) {
     Object override = execution.getVariable(LEAD_DUE_OVERRIDE);
     if (override == null) {
-      return deadlines.reportDue(plan, year);
+      return deadlines.leadDueOnStart(plan, year);
     }
+    LocalDate day;
     if (override instanceof Date date) {
-      return deadlines.endOf(deadlines.day(date));
+      day = deadlines.day(date);
+    } else {
+      try {
+        day = LocalDate.parse(override.toString().trim());
+      } catch (DateTimeParseException e) {
+        throw new RoundRefusedException("变量 " + LEAD_DUE_OVERRIDE + " 的值「" + override + "」不是日期(例如 2025-12-15)");
+      }
     }
-    try {
-      return deadlines.endOf(LocalDate.parse(override.toString().trim()));
-    } catch (DateTimeParseException e) {
-      throw new RoundRefusedException("变量 " + LEAD_DUE_OVERRIDE + " 的值「" + override + "」不是日期(例如 2025-12-15)");
+    LocalDate earliest = deadlines.earliestLeadDue(plan);
+    if (day.isBefore(earliest)) {
+      throw new RoundRefusedException("牵头单位截止日期 " + day + " 过早:配合单位须在牵头单位前 "
+          + plan.calendar().coUnitLeadTime().getDays() + " 天报送,截止日期不能早于启动之日,最早可定为 " + earliest);
     }
+    return deadlines.endOf(day);
   }
 
   private String targetsOf(TaskEntry task, int year) {

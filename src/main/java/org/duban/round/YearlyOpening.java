@@ -1,6 +1,8 @@
 package org.duban.round;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,8 +30,19 @@ public class YearlyOpening {
     this.deadlines = deadlines;
   }
 
-  /** Checks the opening and sets the business key; returns the year. */
-  public int open(DelegateExecution execution, PlanCatalog plan, String what, IntFunction<String> businessKeyOfYear) {
+  /**
+   * Checks the opening and sets the business key; returns the year. A start may carry only the
+   * variables named (the year, and for rounds the office's deadline): everything else a round
+   * holds is set by the system, so a start with anything more is refused, naming it.
+   */
+  public int open(DelegateExecution execution, PlanCatalog plan, String what, IntFunction<String> businessKeyOfYear,
+      Set<String> startVariables) {
+    for (String name : new TreeSet<>(execution.getVariableNames())) {
+      if (!startVariables.contains(name)) {
+        throw new RoundRefusedException("启动" + what + "时不能提供变量「" + name + "」;启动时只接受:"
+            + String.join("、", new TreeSet<>(startVariables)) + "。其余流程数据由系统写入");
+      }
+    }
     int year = year(execution.getVariable(RoundVariables.YEAR));
     if (!plan.plan().period().contains(year)) {
       throw new RoundRefusedException("年份 " + year + " 不在《" + plan.plan().title() + "》的规划期 "
@@ -63,13 +76,27 @@ public class YearlyOpening {
       }
       return deadlines.today().getYear();
     }
-    if (value instanceof Number n) {
-      return n.intValue();
+    String text = value.toString().trim();
+    if (value instanceof Number n && !(n instanceof Integer || n instanceof Long || n instanceof Short)) {
+      // a fractional or floating year is no year; 2025.0 from a JSON client still is
+      if (n.doubleValue() != Math.rint(n.doubleValue())) {
+        throw notAYear(value);
+      }
+      text = String.valueOf((long) n.doubleValue());
     }
+    long year;
     try {
-      return Integer.parseInt(value.toString().trim());
+      year = Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new RoundRefusedException("变量 year 的值「" + value + "」不是年份(例如 2025)");
+      throw notAYear(value);
     }
+    if (year < 1000 || year > 9999) {
+      throw notAYear(value);
+    }
+    return (int) year;
+  }
+
+  private static RoundRefusedException notAYear(Object value) {
+    return new RoundRefusedException("变量 year 的值「" + value + "」不是年份(四位数字,例如 2025)");
   }
 }
