@@ -19,6 +19,7 @@ import org.duban.modeling.ProcessKeys;
 import org.duban.round.RoundUnits;
 import org.duban.round.RoundVariables;
 import org.duban.round.UnitReport;
+import org.duban.supervision.NoticeStatus;
 import org.duban.supervision.NoticeType;
 import org.duban.supervision.NoticeVariables;
 import org.springframework.stereotype.Component;
@@ -107,6 +108,10 @@ public class EvaluationSummary implements JavaDelegate {
       Map<String, Object> n = new LinkedHashMap<>();
       SystemQueries.run(() -> history.createHistoricVariableInstanceQuery().processInstanceId(notice.getId()).list())
           .forEach(v -> n.put(v.getName(), v.getValue()));
+      // a proposal the office has not issued, or withdrew, is no notice
+      if (!NoticeStatus.ISSUED.name().equals(n.get(NoticeVariables.STATUS))) {
+        continue;
+      }
       String unit = (String) n.get(NoticeVariables.UNIT);
       units.computeIfAbsent(unit, u -> new UnitRecord(u, RoundUnits.nameOf(plan, u)))
           .notice(NoticeType.valueOf((String) n.get(NoticeVariables.TYPE)));
@@ -117,23 +122,22 @@ public class EvaluationSummary implements JavaDelegate {
     int onTime = table.stream().mapToInt(r -> r.onTime).sum();
     int late = table.stream().mapToInt(r -> r.late).sum();
     int missing = table.stream().mapToInt(r -> r.missing).sum();
-    int criticisms = table.stream().mapToInt(r -> r.notices(NoticeType.CRITICISM)).sum();
+    int criticisms = table.stream().mapToInt(r -> r.notices(NoticeType.CRITICISM) + r.notices(NoticeType.SECOND_CRITICISM)).sum();
     int interviews = table.stream().mapToInt(r -> r.notices(NoticeType.INTERVIEW)).sum();
     int commendations = table.stream().mapToInt(r -> r.notices(NoticeType.COMMENDATION)).sum();
     String span = kind.years == 1 ? year + " " : (year - kind.years + 1) + "–" + year + " 年";
     return "《" + plan.plan().title() + "》" + span + kind.label + ":任务轮次 " + rounds + " 个,已办结 " + finished
         + " 个;单位报送按时 " + onTime + " 次、逾期 " + late + " 次、未报送 " + missing + " 次;通报批评 " + criticisms
-        + " 次,约谈 " + interviews + " 次,通报表扬 " + commendations + " 次。各单位明细见附表。";
+        + " 次(已签发,含再次通报批评),约谈 " + interviews + " 次,通报表扬 " + commendations + " 次。各单位明细见附表。";
   }
 
   private static byte[] csv(List<UnitRecord> table) {
     StringBuilder out = new StringBuilder("\uFEFF"); // BOM: Excel and WPS then read the file as UTF-8
-    out.append("单位,组ID,参与轮次,按时报送,逾期报送,未报送,催办提醒,逾期催办,通报批评,约谈,通报表扬\r\n");
+    out.append("单位,组ID,参与轮次,按时报送,逾期报送,未报送,催办提醒,逾期催办,通报批评,再次通报批评,约谈,通报表扬\r\n");
     for (UnitRecord r : table) {
       out.append('"').append(r.unitName.replace("\"", "\"\"")).append('"').append(',').append(r.unit)
           .append(',').append(r.rounds).append(',').append(r.onTime).append(',').append(r.late).append(',').append(r.missing);
-      for (NoticeType type : List.of(NoticeType.REMINDER, NoticeType.OVERDUE, NoticeType.CRITICISM, NoticeType.INTERVIEW,
-          NoticeType.COMMENDATION)) {
+      for (NoticeType type : NoticeType.values()) {
         out.append(',').append(r.notices(type));
       }
       out.append("\r\n");

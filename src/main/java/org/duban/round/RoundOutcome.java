@@ -14,8 +14,9 @@ import org.duban.supervision.Notices;
 import org.springframework.stereotype.Component;
 
 /**
- * Records how a round ended (办结, or 销号 in the final year) and commends its units when the
- * supervisor rated the work 优秀 and every unit reported on time.
+ * Records how a round ended (办结, or 销号 in the final year). When the supervisor rated the work
+ * 优秀, each unit that reported on time with its work done or on track is commended (通报表扬);
+ * a unit that reported late, behind or not started is not.
  */
 @Component("roundOutcome")
 public class RoundOutcome implements JavaDelegate {
@@ -36,15 +37,20 @@ public class RoundOutcome implements JavaDelegate {
     if (Rating.valueOf((String) execution.getVariable(REVIEW_RATING)) != Rating.EXCELLENT) {
       return;
     }
-    List<UnitReport> reports = reports(execution);
-    if (reports.stream().allMatch(UnitReport::onTime)) {
-      String office = (String) execution.getVariable(SUPERVISOR_GROUP);
+    String office = (String) execution.getVariable(SUPERVISOR_GROUP);
+    for (UnitReport report : reports(execution)) {
       // where the office itself consolidated (joint responsibility), it does not commend itself
-      for (UnitReport report : reports.stream().filter(r -> !r.unit().equals(office)).toList()) {
+      if (!report.unit().equals(office) && earnsCommendation(report)) {
         notices.issue(new Notice.Builder(execution, report.unit(), report.unitName(), report.submittedBy())
-            .build(NoticeType.COMMENDATION, "本轮工作评价为优秀,且按时报送"));
+            .build(NoticeType.COMMENDATION, "本轮工作评价为优秀,按时报送,完成情况为「" + report.completionStatusLabel() + "」"));
       }
     }
+  }
+
+  /** In a round rated 优秀: a unit that reported on time and whose work is done or on track. */
+  static boolean earnsCommendation(UnitReport report) {
+    CompletionStatus status = CompletionStatus.valueOf(report.completionStatus());
+    return report.onTime() && (status == CompletionStatus.DONE || status == CompletionStatus.ON_TRACK);
   }
 
   /** The final report of every unit of the round: each co-unit's and the lead's. */

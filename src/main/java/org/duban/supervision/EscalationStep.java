@@ -17,11 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * One rung of the escalation ladder on a unit's task, reached by its boundary timer while the task
- * is still open: reminder → overdue notice (yellow) → criticism (red) → second criticism, which
- * also summons the unit to an interview. Completing the task removes the timers not yet fired.
+ * is still open: reminder → overdue notice (yellow) → proposed criticism (red) → proposed second
+ * criticism together with a proposed interview. Each rung fires once per unit task; completing the
+ * task removes the timers not yet fired. Sanctions are the office's to issue or withdraw.
  */
 @Component("escalationStep")
 public class EscalationStep implements JavaDelegate {
+
+  /** The rung behind the task card's warning, local to the unit's task. */
+  static final String WARNING_LEVEL = "warningLevel";
 
   private final Notices notices;
   private final TaskService taskService;
@@ -41,19 +45,30 @@ public class EscalationStep implements JavaDelegate {
     Task task = unitTask(execution, stage, unit);
     String handler = task == null ? null : task.getAssignee();
     LocalDate dueDay = deadlines.day((Date) execution.getVariable(UNIT_DUE));
+    LocalDate today = deadlines.today();
+    long late = ChronoUnit.DAYS.between(dueDay, today);
     String due = dueDay.toString();
     Notice.Builder notice = new Notice.Builder(execution, unit, (String) execution.getVariable(UNIT_NAME), handler);
     switch (rung) {
-      case REMINDER -> notices.issue(notice.build(NoticeType.REMINDER,
-          "距报送截止日期 " + due + " 还有 " + ChronoUnit.DAYS.between(deadlines.today(), dueDay) + " 天,请按时报送"));
+      case REMINDER -> {
+        notices.issue(notice.build(NoticeType.REMINDER,
+            "距报送截止日期 " + due + " 还有 " + (-late) + " 天,请按时报送"));
+        warn(task, rung, "催办:" + today + " 已提醒,请于 " + due + " 前报送");
+      }
       case OVERDUE -> {
         notices.issue(notice.build(NoticeType.OVERDUE, "已超过报送截止日期 " + due + " 仍未报送,请尽快报送(黄牌)"));
-        warn(task, "黄牌:已逾期");
+        warn(task, rung, "黄牌:已超过截止日期 " + due + ",已发逾期催办,请尽快报送");
       }
-      case CRITICISM, SECOND_CRITICISM -> {
-        notices.criticize(notice.build(NoticeType.CRITICISM,
-            "报送截止日期 " + due + " 已过 " + ChronoUnit.DAYS.between(dueDay, deadlines.today()) + " 天,经催办仍未报送"));
-        warn(task, "红牌:已通报批评");
+      case CRITICISM -> {
+        notices.issue(notice.build(NoticeType.CRITICISM,
+            "报送截止日期 " + due + " 已过 " + late + " 天,经催办仍未报送"));
+        warn(task, rung, "红牌:逾期 " + late + " 天,督办单位拟通报批评");
+      }
+      case SECOND_CRITICISM -> {
+        String reason = "报送截止日期 " + due + " 已过 " + late + " 天,经通报批评仍未报送";
+        notices.issue(notice.build(NoticeType.SECOND_CRITICISM, reason));
+        notices.issue(notice.build(NoticeType.INTERVIEW, reason + ",拟约谈单位负责人"));
+        warn(task, rung, "红牌:逾期 " + late + " 天,督办单位拟再次通报批评并约谈");
       }
     }
   }
@@ -67,9 +82,17 @@ public class EscalationStep implements JavaDelegate {
         .singleResult());
   }
 
-  private void warn(Task task, String warning) {
-    if (task != null) {
-      taskService.setVariableLocal(task.getId(), WARNING, warning);
+  /**
+   * The task card's warning names the highest rung reached: rungs that fell due together (a
+   * server down over the due date) may run in any order, and a reminder never hides a red card.
+   */
+  private void warn(Task task, Rung rung, String warning) {
+    if (task == null) {
+      return;
+    }
+    Object reached = taskService.getVariableLocal(task.getId(), WARNING_LEVEL);
+    if (reached == null || ((Number) reached).intValue() <= rung.ordinal()) {
+      taskService.setVariablesLocal(task.getId(), java.util.Map.of(WARNING, warning, WARNING_LEVEL, rung.ordinal()));
     }
   }
 }

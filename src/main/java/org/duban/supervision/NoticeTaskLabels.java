@@ -6,14 +6,24 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Names a supervisor's notice task after the unit and round it concerns. */
+/**
+ * Names a notice's task after the unit and round it concerns: for the office, a proposal waiting
+ * for its decision; for the unit, an issued notice to read and sign for.
+ */
 @Component("noticeTaskLabels")
 public class NoticeTaskLabels implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setName(task.getVariable(TYPE_LABEL) + ":" + task.getVariable(UNIT_NAME) + " · " + task.getVariable(ROUND_TITLE));
+    String what = task.getVariable(TYPE_LABEL) + ":" + task.getVariable(UNIT_NAME) + " · " + task.getVariable(ROUND_TITLE);
     String handler = (String) task.getVariable(HANDLER_NAME);
-    task.setDescription(task.getVariable(REASON) + "。经办人员:" + (handler == null ? "未认领" : handler));
+    if (NoticeElements.ACKNOWLEDGE.equals(task.getTaskDefinitionKey())) {
+      task.setName("请签收 " + what);
+      task.setDescription("督办单位发出" + task.getVariable(TYPE_LABEL) + ":" + task.getVariable(REASON) + "。请阅知并签收。");
+      return;
+    }
+    task.setName(task.getVariable(TYPE_LABEL) + "(待签发):" + task.getVariable(UNIT_NAME) + " · " + task.getVariable(ROUND_TITLE));
+    task.setDescription(task.getVariable(REASON) + "。经办人员:" + (handler == null ? "未认领" : handler)
+        + "。请签发,或说明理由后撤回。");
   }
 }

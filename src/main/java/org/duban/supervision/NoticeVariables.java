@@ -20,4 +20,20 @@ public final class NoticeVariables {
   public static final String REASON = "reason";
   public static final String SUPERVISOR_GROUP = "supervisorGroup";
   public static final String ISSUED_AT = "issuedAt";
+  /** Where the notice stands: {@link NoticeStatus}; only ISSUED notices count. */
+  public static final String STATUS = "noticeStatus";
+  /** Who issued or withdrew a proposed notice (the office's user), and when. */
+  public static final String DECIDED_BY = "decidedBy";
+  public static final String DECIDED_AT = "decidedAt";
+  /** Set on a pending proposal when the unit reports before the office has acted. */
+  public static final String UNIT_REPORTED_AT = "unitReportedAt";
+
+  // the office's forms: issue or withdraw a proposed criticism or interview
+  public static final String DECISION = "noticeDecision";
+  public static final String WITHDRAW_REASON = "withdrawReason";
+  public static final String NOTICE_TEXT = "noticeText";
+  public static final String CIRCULATED_TO = "circulatedTo";
+  public static final String INTERVIEW_DATE = "interviewDate";
+  public static final String INTERVIEWEES = "interviewees";
+  public static final String INTERVIEW_NOTES = "interviewNotes";
 }

@@ -2,11 +2,14 @@ package org.duban.supervision;
 
 import static org.duban.supervision.NoticeVariables.*;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.duban.engine.SystemQueries;
 import org.duban.identity.PeopleNames;
 import org.duban.modeling.ProcessKeys;
@@ -14,19 +17,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues notices. Each notice is an instance of its plan's notice process, business key = the
- * round's key: history keeps it with time, unit, handler and reason, criticisms and interviews
- * become tasks in the supervisor's inbox, and Cockpit finds a round's notices by its key.
+ * round's key: history keeps it with time, unit, handler, reason and status. A sanction (通报批评,
+ * 再次通报批评, 约谈) starts as the office's proposal; the rest are issued at once.
  */
 @Service
 public class Notices {
 
   private final RuntimeService runtime;
-  private final HistoryService history;
+  private final TaskService tasks;
   private final PeopleNames people;
 
-  public Notices(RuntimeService runtime, HistoryService history, PeopleNames people) {
+  public Notices(RuntimeService runtime, TaskService tasks, PeopleNames people) {
     this.runtime = runtime;
-    this.history = history;
+    this.tasks = tasks;
     this.people = people;
   }
 
@@ -35,6 +38,7 @@ public class Notices {
     vars.put(TYPE, notice.type().name());
     vars.put(TYPE_LABEL, notice.type().label);
     vars.put(COLOUR, notice.type().colour);
+    vars.put(STATUS, (notice.type().officeDecides ? NoticeStatus.PROPOSED : NoticeStatus.ISSUED).name());
     vars.put(PLAN_ID, notice.planId());
     vars.put(ROUND_KEY, notice.roundKey());
     vars.put(ROUND_INSTANCE_ID, notice.roundInstanceId());
@@ -51,25 +55,24 @@ public class Notices {
   }
 
   /**
-   * Criticizes a unit; the second criticism of the same unit in the same round also summons it to
-   * an admonitory interview (约谈).
+   * The unit has reported while a sanction against it still waits for the office: the proposal
+   * says so, in its variables and on the office's task, and the office decides with that in view.
    */
-  public void criticize(Notice criticism) {
-    long earlier = count(criticism.planId(), criticism.roundKey(), criticism.unit(), NoticeType.CRITICISM);
-    issue(criticism);
-    if (earlier >= 1) {
-      issue(new Notice(NoticeType.INTERVIEW, criticism.planId(), criticism.roundKey(), criticism.roundInstanceId(),
-          criticism.roundTitle(), criticism.unit(), criticism.unitName(), criticism.handler(),
-          "同一轮次内第 " + (earlier + 1) + " 次被通报批评:" + criticism.reason(), criticism.supervisorGroup()));
-    }
-  }
-
-  public long count(String planId, String roundKey, String unit, NoticeType type) {
-    return SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.notice(planId))
-        .processInstanceBusinessKey(roundKey)
-        .variableValueEquals(UNIT, unit)
-        .variableValueEquals(TYPE, type.name())
-        .count());
+  public void unitReported(String planId, String roundKey, String unit, Date reportedAt, String note) {
+    SystemQueries.run(() -> {
+      for (ProcessInstance proposal : runtime.createProcessInstanceQuery()
+          .processDefinitionKey(ProcessKeys.notice(planId))
+          .processInstanceBusinessKey(roundKey)
+          .variableValueEquals(UNIT, unit)
+          .variableValueEquals(STATUS, NoticeStatus.PROPOSED.name())
+          .list()) {
+        runtime.setVariable(proposal.getId(), UNIT_REPORTED_AT, reportedAt);
+        for (Task task : tasks.createTaskQuery().processInstanceId(proposal.getId()).list()) {
+          task.setDescription(note + " " + (task.getDescription() == null ? "" : task.getDescription()));
+          tasks.saveTask(task);
+        }
+      }
+      return null;
+    });
   }
 }

@@ -189,6 +189,20 @@ public class RoundFixture {
         .list();
   }
 
+  /** The open task of a notice: the office's decision, or the unit's receipt. */
+  public Task noticeTask(HistoricProcessInstance notice) {
+    return tasks.createTaskQuery().processInstanceId(notice.getId()).singleResult();
+  }
+
+  /** The office decides on a proposed notice through its form, as Tasklist submits it. */
+  public void decide(HistoricProcessInstance notice, Map<String, Object> form) {
+    forms.submitTaskForm(noticeTask(notice).getId(), form);
+  }
+
+  public List<Task> unitTasksOf(String unit, String taskDefinitionKey) {
+    return tasks.createTaskQuery().taskCandidateGroup(unit).taskDefinitionKey(taskDefinitionKey).list();
+  }
+
   public Object noticeVariable(HistoricProcessInstance notice, String name) {
     return history.createHistoricVariableInstanceQuery().processInstanceId(notice.getId()).variableName(name)
         .singleResult().getValue();

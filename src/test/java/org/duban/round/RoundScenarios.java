@@ -189,7 +189,7 @@ abstract class RoundScenarios {
   }
 
   @Test
-  void shouldEscalateAnOverdueUnitFromNoticeToCriticismToInterview() {
+  void shouldEscalateAnOverdueUnitFromNoticeToProposedCriticismToInterview() {
     ProcessInstance round = rounds.start(2025);
     Task police = rounds.unitTask(round, RoundElements.CO_UNIT, POLICE);
     taskService.claim(police.getId(), "zhangwei");
@@ -198,7 +198,8 @@ abstract class RoundScenarios {
 
     rounds.moveTo(at(2025, 12, 6));
     assertThat(rounds.noticeUnits(round, "OVERDUE")).containsExactly(POLICE);
-    assertThat(taskService.getVariableLocal(police.getId(), RoundVariables.WARNING)).isEqualTo("黄牌:已逾期");
+    assertThat((String) taskService.getVariableLocal(police.getId(), RoundVariables.WARNING))
+        .startsWith("黄牌").contains("2025-12-05").contains("逾期催办");
     assertThat(rounds.notices(round, "CRITICISM")).isEmpty();
 
     rounds.moveTo(at(2025, 12, 11));
@@ -207,24 +208,128 @@ abstract class RoundScenarios {
     HistoricProcessInstance first = criticisms.get(0);
     assertThat(rounds.noticeVariable(first, NoticeVariables.UNIT_NAME)).isEqualTo("市公安局");
     assertThat(rounds.noticeVariable(first, NoticeVariables.HANDLER)).isEqualTo("zhangwei");
+    assertThat(rounds.noticeVariable(first, NoticeVariables.STATUS)).as("a criticism is the office's to issue").isEqualTo("PROPOSED");
     assertThat((String) rounds.noticeVariable(first, NoticeVariables.REASON)).contains("2025-12-05");
-    Task criticismTask = taskService.createTaskQuery().processInstanceId(first.getId()).singleResult();
-    assertThat(criticismTask.getName()).startsWith("通报批评:市公安局");
+    Task criticismTask = rounds.noticeTask(first);
+    assertThat(criticismTask.getName()).startsWith("通报批评(待签发):市公安局");
     assertThat(criticismTask.getDescription()).contains("经办人员:张伟(zhangwei)");
     assertThat(taskService.getIdentityLinksForTask(criticismTask.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(SUPERVISOR));
+    assertThat((String) taskService.getVariableLocal(police.getId(), RoundVariables.WARNING)).startsWith("红牌").contains("拟通报批评");
     assertThat(rounds.notices(round, "INTERVIEW")).isEmpty();
 
     rounds.moveTo(at(2025, 12, 16));
-    assertThat(rounds.notices(round, "CRITICISM")).hasSize(2);
+    assertThat(rounds.notices(round, "CRITICISM")).as("each rung once per unit task").hasSize(1);
+    List<HistoricProcessInstance> second = rounds.notices(round, "SECOND_CRITICISM");
+    assertThat(second).hasSize(1);
+    assertThat(rounds.noticeTask(second.get(0)).getName()).startsWith("再次通报批评(待签发):市公安局");
     List<HistoricProcessInstance> interviews = rounds.notices(round, "INTERVIEW");
     assertThat(interviews).hasSize(1);
     assertThat(rounds.noticeVariable(interviews.get(0), NoticeVariables.UNIT)).isEqualTo(POLICE);
-    Task interview = taskService.createTaskQuery().processInstanceId(interviews.get(0).getId()).singleResult();
-    assertThat(interview.getName()).startsWith("约谈:市公安局");
+    assertThat(rounds.noticeTask(interviews.get(0)).getName()).startsWith("约谈(待签发):市公安局");
 
     rounds.moveTo(at(2026, 3, 1));
-    assertThat(rounds.notices(round, "CRITICISM")).as("the ladder ends after the second criticism").hasSize(2);
+    assertThat(rounds.notices(round, "CRITICISM")).as("the ladder ends after the second criticism").hasSize(1);
+    assertThat(rounds.notices(round, "SECOND_CRITICISM")).hasSize(1);
+    assertThat(rounds.notices(round, "INTERVIEW")).hasSize(1);
     assertThat(rounds.noticeUnits(round, "OVERDUE")).as("only the late unit is escalated").containsExactly(POLICE);
+  }
+
+  @Test
+  void shouldCountACriticismOnlyOnceTheOfficeIssuedItAndLetTheUnitSignForIt() {
+    ProcessInstance round = rounds.start(2025);
+    rounds.submitCoUnitsExcept(round, POLICE);
+    rounds.moveTo(at(2025, 12, 11));
+    HistoricProcessInstance criticism = rounds.notices(round, "CRITICISM").get(0);
+    assertThat(rounds.noticeTask(criticism).getTaskDefinitionKey()).as("a proposal does not reach the unit")
+        .isEqualTo(org.duban.supervision.NoticeElements.ISSUE_CRITICISM);
+
+    assertThatThrownBy(() -> formService.submitTaskForm(rounds.noticeTask(criticism).getId(), Map.of("noticeDecision", "ISSUE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("通报内容");
+    rounds.decide(criticism, Map.of("noticeDecision", "ISSUE", "noticeText", "市公安局逾期未报送,予以通报批评。",
+        "circulatedTo", "联席会议各成员单位"));
+
+    HistoricProcessInstance issued = rounds.notices(round, "CRITICISM").get(0);
+    assertThat(rounds.noticeVariable(issued, NoticeVariables.STATUS)).isEqualTo("ISSUED");
+    assertThat(rounds.noticeVariable(issued, NoticeVariables.DECIDED_AT)).isNotNull();
+    List<Task> receipts = rounds.unitTasksOf(POLICE, org.duban.supervision.NoticeElements.ACKNOWLEDGE);
+    assertThat(receipts).extracting(Task::getName).as("the unit sees the overdue notice and the issued criticism")
+        .anySatisfy(n -> assertThat(n).startsWith("请签收 逾期催办:市公安局"))
+        .anySatisfy(n -> assertThat(n).startsWith("请签收 通报批评:市公安局"));
+    Task receipt = rounds.noticeTask(issued);
+    assertThat(receipt.getTaskDefinitionKey()).isEqualTo(org.duban.supervision.NoticeElements.ACKNOWLEDGE);
+    taskService.complete(receipt.getId());
+    assertThat(rounds.noticeVariable(issued, org.duban.supervision.NoticeReceipt.ACKNOWLEDGED_AT)).isNotNull();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(issued.getId()).singleResult().getEndTime())
+        .isNotNull();
+  }
+
+  @Test
+  void shouldMarkAPendingProposalWhenTheUnitReportsAndLetTheOfficeWithdrawIt() throws Exception {
+    ProcessInstance round = rounds.start(2025);
+    rounds.submitCoUnitsExcept(round, POLICE);
+    rounds.moveTo(at(2025, 12, 11));
+    HistoricProcessInstance criticism = rounds.notices(round, "CRITICISM").get(0);
+
+    rounds.moveTo(at(2025, 12, 12));
+    rounds.submit(round, RoundElements.CO_UNIT, POLICE);
+    rounds.runDueJobs();
+
+    assertThat(rounds.noticeVariable(criticism, NoticeVariables.UNIT_REPORTED_AT)).isNotNull();
+    assertThat(rounds.noticeTask(criticism).getDescription()).contains("该单位已于 2025-12-12 报送").contains("逾期");
+    assertThatThrownBy(() -> formService.submitTaskForm(rounds.noticeTask(criticism).getId(), Map.of("noticeDecision", "WITHDRAW")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("撤回理由");
+    rounds.decide(criticism, Map.of("noticeDecision", "WITHDRAW", "withdrawReason", "因系统故障未能按时报送,已补报"));
+
+    assertThat(rounds.noticeVariable(criticism, NoticeVariables.STATUS)).isEqualTo("WITHDRAWN");
+    assertThat(rounds.noticeTask(criticism)).as("a withdrawn criticism never reaches the unit").isNull();
+
+    ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(
+        EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025));
+    Task review = taskService.createTaskQuery().processInstanceId(evaluation.getId()).singleResult();
+    assertThat((String) taskService.getVariable(review.getId(), EvaluationSummary.SUMMARY_TEXT))
+        .as("a withdrawn criticism is no criticism").contains("通报批评 0 次");
+  }
+
+  @Test
+  void shouldGiveALateStartedRoundTheCatalogsLeadTimeBeforeAnySanction() {
+    ClockUtil.setCurrentTime(at(2026, 3, 2));
+    ProcessInstance round = rounds.start(2025); // the 2025 calendar deadline has long passed
+
+    Task police = rounds.unitTask(round, RoundElements.CO_UNIT, POLICE);
+    assertThat(day(police.getDueDate())).as("lead due 30 days after the start, co-units 10 days earlier")
+        .isEqualTo(LocalDate.of(2026, 3, 22));
+    rounds.runDueJobs();
+    rounds.moveTo(at(2026, 3, 3));
+    assertThat(rounds.notices(round, "REMINDER")).as("nothing fires at the start").isEmpty();
+    assertThat(rounds.notices(round, "CRITICISM")).isEmpty();
+
+    rounds.moveTo(at(2026, 3, 23));
+    assertThat(rounds.noticeUnits(round, "OVERDUE")).hasSize(8);
+    assertThat(rounds.notices(round, "CRITICISM")).as("criticism only after the catalog's days past the due date").isEmpty();
+  }
+
+  @Test
+  void shouldRefuseStartVariablesTheRoundDoesNotTake() {
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY,
+        Map.of(RoundVariables.YEAR, 2025, RoundVariables.RETURN_REASON, "预置的退回原因")))
+        .isInstanceOf(RoundRefusedException.class).hasMessageContaining("returnReason");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY,
+        Map.of(RoundVariables.YEAR, 2025, RoundVariables.report(POLICE), "{}")))
+        .isInstanceOf(RoundRefusedException.class).hasMessageContaining(RoundVariables.report(POLICE));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(RoundVariables.YEAR, 4294969318L)))
+        .isInstanceOf(RoundRefusedException.class).hasMessageContaining("4294969318").hasMessageContaining("不是年份");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(KEY,
+        Map.of(RoundVariables.YEAR, 2025, RoundVariables.LEAD_DUE_OVERRIDE, "2020-01-01")))
+        .isInstanceOf(RoundRefusedException.class).hasMessageContaining("2020-01-01").hasMessageContaining("最早可定为 2025-01-12");
+    assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(KEY)
+        .setVariable(RoundVariables.YEAR, 2025).startBeforeActivity(RoundElements.REVIEW).execute())
+        .hasMessageContaining("startInstructions");
+    assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(KEY)
+        .setVariable(RoundVariables.YEAR, 2025).execute(true, false))
+        .hasMessageContaining("skipCustomListeners");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count())
+        .as("nothing half-started").isZero();
   }
 
   @Test
@@ -242,7 +347,7 @@ abstract class RoundScenarios {
   }
 
   @Test
-  void shouldNotCommendWhenAUnitWasLate() {
+  void shouldCommendOnlyTheUnitsThatReportedOnTime() {
     ProcessInstance round = rounds.start(2025);
     rounds.moveTo(at(2025, 12, 7));
     rounds.submitAllCoUnits(round);
@@ -251,7 +356,28 @@ abstract class RoundScenarios {
 
     rounds.review(round, "ACCEPT", "EXCELLENT", null);
 
-    assertThat(rounds.notices(round, "COMMENDATION")).isEmpty();
+    assertThat(rounds.noticeUnits(round, "COMMENDATION")).as("the co-units were late; the lead, due 12-17, was not")
+        .containsExactly(LEAD);
+  }
+
+  @Test
+  void shouldNotCommendAUnitThatHadNotStarted() {
+    ProcessInstance round = rounds.start(2025);
+    Task police = rounds.unitTask(round, RoundElements.CO_UNIT, POLICE);
+    Map<String, Object> notStarted = rounds.report("尚未启动相关工作", pdf("说明.pdf"));
+    notStarted.put(RoundVariables.COMPLETION_STATUS, "NOT_STARTED");
+    taskService.complete(police.getId(), notStarted);
+    rounds.submitCoUnitsExcept(round, POLICE);
+    rounds.runDueJobs();
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+
+    rounds.review(round, "ACCEPT", "EXCELLENT", null);
+
+    List<String> expected = new ArrayList<>(CO_UNITS);
+    expected.remove(POLICE);
+    expected.add(LEAD);
+    assertThat(rounds.noticeUnits(round, "COMMENDATION")).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
@@ -408,7 +534,8 @@ abstract class RoundScenarios {
   void shouldCompileTheYearsRecordForTheAnnualEvaluation() throws Exception {
     ProcessInstance round = rounds.start(2025);
     rounds.submitCoUnitsExcept(round, POLICE);
-    rounds.moveTo(at(2025, 12, 12)); // the police are late: reminder, overdue notice, criticism
+    rounds.moveTo(at(2025, 12, 12)); // the police are late: reminder, overdue notice, proposed criticism
+    rounds.decide(rounds.notices(round, "CRITICISM").get(0), Map.of("noticeDecision", "ISSUE", "noticeText", "予以通报批评"));
     rounds.submit(round, RoundElements.CO_UNIT, POLICE);
     rounds.runDueJobs();
 
@@ -422,8 +549,9 @@ abstract class RoundScenarios {
         .contains("任务轮次 1 个").contains("2025 年度评估").contains("按时 7 次、逾期 1 次、未报送 1 次").contains("通报批评 1 次");
     FileValue table = taskService.getVariableTyped(review.getId(), EvaluationSummary.SUMMARY_TABLE);
     String csv = new String(table.getValue().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(csv).contains("\"市公安局\",wuzhong-gonganju,1,0,1,0,1,1,1,0,0")
-        .contains("\"市司法局\",wuzhong-sifaju,1,1,0,0,0,0,0,0,0");
+    assertThat(csv).contains("再次通报批评")
+        .contains("\"市公安局\",wuzhong-gonganju,1,0,1,0,1,1,1,0,0,0")
+        .contains("\"市司法局\",wuzhong-sifaju,1,1,0,0,0,0,0,0,0,0");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(
         EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025)))
         .isInstanceOf(RoundRefusedException.class).hasMessageContaining("年度评估");

@@ -42,6 +42,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -61,6 +62,8 @@ import org.duban.modeling.ProcessKeys;
 import org.duban.modeling.RoundElements;
 import org.duban.round.RoundFixture;
 import org.duban.round.RoundUnits;
+import org.duban.forms.CheckedTaskFormHandler;
+import org.duban.forms.TaskForms;
 import org.duban.supervision.Notice;
 import org.duban.supervision.NoticeType;
 import org.duban.supervision.Notices;
@@ -99,6 +102,7 @@ class AllDefinitionsSmokeTest {
   @Autowired HistoryService history;
   @Autowired PlanCatalogs catalogs;
   @Autowired Notices notices;
+  @Autowired TaskForms taskForms;
   @Autowired ObjectMapper json;
 
   /** Rounds this run started and finished, per plan: the evaluation's summary must count them. */
@@ -258,6 +262,13 @@ class AllDefinitionsSmokeTest {
     assertThat(model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
         .filter(id -> !drawn.contains(id)).toList())
         .as("sequence flows of %s without an edge", key).isEmpty();
+
+    // every user task takes its input through the checked form handler, against a declared form
+    for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+      assertThat(userTask.getCamundaFormHandlerClass()).as("form handler of %s in %s", userTask.getId(), key)
+          .isEqualTo(CheckedTaskFormHandler.class.getName());
+      assertThat(taskForms.declares(userTask.getId())).as("declared form of %s in %s", userTask.getId(), key).isTrue();
+    }
   }
 
   // ---------------------------------------------------------------- one round of a task
@@ -383,34 +394,57 @@ class AllDefinitionsSmokeTest {
     assertThat(ended.getEndActivityId()).isEqualTo(EvaluationProcessFactory.END);
   }
 
-  /** Each branch of the notice process: a record ends at once; a criticism and an interview are the office's tasks. */
+  /** One path through the notice process: the notice, the office's decision (if it decides), where it ends. */
+  private record NoticeCase(NoticeType type, Map<String, Object> decision, String end) {}
+
+  /**
+   * Each branch of the notice process: a reminder ends at once; an overdue notice and a
+   * commendation go to the unit to sign for; a sanction is the office's to issue (then the unit
+   * signs for it) or to withdraw.
+   */
   private void runNotices(PlanCatalog plan, ProcessDefinition definition) {
     int year = plan.plan().period().to();
     ClockUtil.setCurrentTime(at(year, 12, 20));
     String office = plan.plan().coordinatingOffice().id();
     Unit unit = plan.units().get(0);
     String roundKey = plan.id() + "/通知冒烟测试/" + year;
-    Map<NoticeType, String> endOf = Map.of(
-        NoticeType.REMINDER, "endEvent_recorded",
-        NoticeType.CRITICISM, "endEvent_criticismIssued",
-        NoticeType.INTERVIEW, "endEvent_interviewHeld");
-    for (NoticeType type : List.of(NoticeType.REMINDER, NoticeType.CRITICISM, NoticeType.INTERVIEW)) {
-      step = "notice " + type;
+    Map<String, Object> withdraw = Map.of("noticeDecision", "WITHDRAW", "withdrawReason", "冒烟测试撤回");
+    List<NoticeCase> cases = List.of(
+        new NoticeCase(NoticeType.REMINDER, null, "endEvent_recorded"),
+        new NoticeCase(NoticeType.OVERDUE, null, "endEvent_acknowledged"),
+        new NoticeCase(NoticeType.COMMENDATION, null, "endEvent_acknowledged"),
+        new NoticeCase(NoticeType.CRITICISM, Map.of("noticeDecision", "ISSUE", "noticeText", "冒烟测试通报"), "endEvent_acknowledged"),
+        new NoticeCase(NoticeType.SECOND_CRITICISM, withdraw, "endEvent_criticismWithdrawn"),
+        new NoticeCase(NoticeType.INTERVIEW, Map.of("noticeDecision", "ISSUE", "interviewDate", year + "-12-20",
+            "interviewees", "单位负责人", "interviewNotes", "冒烟测试约谈"), "endEvent_acknowledged"),
+        new NoticeCase(NoticeType.INTERVIEW, withdraw, "endEvent_interviewWithdrawn"));
+    for (int i = 0; i < cases.size(); i++) {
+      NoticeCase c = cases.get(i);
+      NoticeType type = c.type();
+      // each notice a minute after the last, so the newest is the one just issued
+      ClockUtil.setCurrentTime(at(year, 12, 20, i));
+      step = "notice " + type + (c.decision() == null ? "" : " " + c.decision().get("noticeDecision"));
       notices.issue(new Notice(type, plan.id(), roundKey, null, plan.plan().city() + " 冒烟测试 " + year + "年度",
           unit.id(), unit.name(), unit.id() + "-handler", "冒烟测试", office));
       HistoricProcessInstance notice = history.createHistoricProcessInstanceQuery().processDefinitionId(definition.getId())
-          .processInstanceBusinessKey(roundKey).orderByProcessInstanceStartTime().desc().list().stream()
-          .filter(n -> type.name().equals(historicVariable(n.getId(), "noticeType"))).findFirst().orElseThrow();
-      if (type != NoticeType.REMINDER) {
+          .processInstanceBusinessKey(roundKey).orderByProcessInstanceStartTime().desc().list().get(0);
+      assertThat(historicVariable(notice.getId(), "noticeType")).isEqualTo(type.name());
+      if (c.decision() != null) {
         Task task = tasks.createTaskQuery().processInstanceId(notice.getId()).singleResult();
         assertThat(task).as("%s task", type).isNotNull();
-        assertThat(task.getName()).startsWith(type.label + ":" + unit.name());
+        assertThat(task.getName()).startsWith(type.label + "(待签发):" + unit.name());
         assertThat(candidateGroups(task)).containsExactly(office);
-        tasks.complete(task.getId());
+        tasks.complete(task.getId(), c.decision());
+      }
+      if (c.end().equals("endEvent_acknowledged")) {
+        Task receipt = tasks.createTaskQuery().processInstanceId(notice.getId()).singleResult();
+        assertThat(receipt.getName()).startsWith("请签收 " + type.label + ":" + unit.name());
+        assertThat(candidateGroups(receipt)).containsExactly(unit.id());
+        tasks.complete(receipt.getId());
       }
       HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(notice.getId()).singleResult();
       assertThat(ended.getEndTime()).as("%s notice ended", type).isNotNull();
-      assertThat(ended.getEndActivityId()).isEqualTo(endOf.get(type));
+      assertThat(ended.getEndActivityId()).isEqualTo(c.end());
     }
   }
 
@@ -455,7 +489,11 @@ class AllDefinitionsSmokeTest {
   }
 
   static Date at(int year, int month, int day) {
-    return Date.from(LocalDateTime.of(year, month, day, 9, 0).atZone(ZONE).toInstant());
+    return at(year, month, day, 0);
+  }
+
+  static Date at(int year, int month, int day, int minute) {
+    return Date.from(LocalDateTime.of(year, month, day, 9, minute).atZone(ZONE).toInstant());
   }
 
   static FileValue pdf(String name) {
