@@ -208,17 +208,11 @@ class TasklistBrowserTest {
     return By.xpath("//ol[contains(@class, 'tasks-list')]//h4[contains(@class, 'task')]/a[contains(., '" + TASK_NAME + "')]");
   }
 
-  /**
-   * A variable of the police's report stage. ReportStage declares the report variables and "unit"
-   * locally in the stage's scope, one per unit, so that scope is the one holding unit = police.
-   */
+  /** A value the unit submitted with its form: kept in history local to its task. */
   private HistoricVariableInstance variable(HistoricTaskInstance task, String name) {
-    String[] unitScopes = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).variableValueEquals("unit", POLICE).list().stream()
-        .map(HistoricVariableInstance::getExecutionId).toArray(String[]::new);
     List<HistoricVariableInstance> found = historyService.createHistoricVariableInstanceQuery()
-        .executionIdIn(unitScopes).variableName(name).list();
-    assertThat(found).as("%s in the police's report stage", name).hasSize(1);
+        .taskIdIn(task.getId()).variableName(name).includeDeleted().list();
+    assertThat(found).as("%s submitted with the police's task", name).hasSize(1);
     return found.get(0);
   }
 
