@@ -5,7 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
-import org.duban.round.RoundTasks;
+import org.duban.modeling.ModelProperties;
 import org.springframework.stereotype.Component;
 
 /** Which evaluations each plan runs, and which plan and kind a running evaluation belongs to. */
@@ -26,19 +26,12 @@ public class EvaluationPlans {
     return kinds;
   }
 
+  /** The plan of a running evaluation, as its process model names it. */
   public PlanCatalog planOf(DelegateExecution execution) {
-    String key = RoundTasks.processKey(execution);
-    return catalogs.require(key.substring(0, key.lastIndexOf('_')));
+    return catalogs.require(ModelProperties.require(execution, ModelProperties.PLAN_ID));
   }
 
   public EvaluationKind kindOf(DelegateExecution execution) {
-    String key = RoundTasks.processKey(execution);
-    String suffix = key.substring(key.lastIndexOf('_') + 1);
-    for (EvaluationKind kind : EvaluationKind.values()) {
-      if (kind.keySuffix.equals(suffix)) {
-        return kind;
-      }
-    }
-    throw new IllegalStateException("not an evaluation process: " + key);
+    return EvaluationKind.valueOf(ModelProperties.require(execution, ModelProperties.EVALUATION_KIND));
   }
 }

@@ -62,6 +62,8 @@ public final class EvaluationProcessFactory {
         .endEvent(END)
         .name(kind.label + "完成");
     BpmnModelInstance model = process.done();
+    ModelProperties.write(model, model.getModelElementById(key), java.util.Map.of(
+        ModelProperties.PLAN_ID, plan.id(), ModelProperties.EVALUATION_KIND, kind.name()));
     DiagramLayout layout = new DiagramLayout();
     layout.event(START, 60, 120);
     layout.task(COMPILE, 150, 120);

@@ -115,6 +115,7 @@ public class PlanDeployment {
     process.setName(plan.plan().city() + " 督办通知");
     process.setCamundaVersionTag(plan.id());
     process.setCamundaHistoryTimeToLiveString(String.valueOf(historyTimeToLiveDays));
+    ModelProperties.write(model, process, java.util.Map.of(ModelProperties.PLAN_ID, plan.id()));
     Bpmn.validateModel(model);
     return model;
   }

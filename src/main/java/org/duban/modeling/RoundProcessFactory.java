@@ -3,6 +3,8 @@ package org.duban.modeling;
 import static org.duban.modeling.RoundElements.*;
 
 import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.ZoneId;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -22,6 +24,7 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
 import org.duban.forms.CheckedTaskFormHandler;
 import org.duban.modeling.RoundElements.Rung;
+import org.duban.round.RoundRules;
 import org.duban.round.RoundVariables;
 
 /**
@@ -173,6 +176,11 @@ public final class RoundProcessFactory {
     // counted as the flow is taken: the review's rules run twice (at submit and at completion)
     addListener(model, model.getModelElementById("flow_return"), ExecutionListener.EVENTNAME_TAKE, "${returnCounter}");
     addDocumentation(model, p, task);
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(ModelProperties.PLAN_ID, plan.id());
+    properties.put(ModelProperties.TASK_NUMBER, task.number());
+    properties.putAll(RoundRules.of(plan.calendar()).toModel());
+    ModelProperties.write(model, p, properties);
     layout.apply(model);
     DeterministicIds.apply(model, p.getId());
     Bpmn.validateModel(model);

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.DubanProperties;
-import org.duban.catalog.PlanCatalog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,45 +41,40 @@ public class Deadlines {
     return Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).atZone(zone).toLocalDate();
   }
 
-  /** The lead's yearly report day as the plan's calendar states it. */
-  public Date reportDue(PlanCatalog plan, int year) {
-    return endOf(plan.calendar().reportDue().atYear(year));
-  }
-
   /**
    * The lead's deadline of a round opening today: the calendar's, unless that leaves less than the
    * catalog's minimum lead time (a round started late, or a past year's): then the minimum lead
    * time from today. No unit can be overdue, let alone criticised, before it has had that time.
    */
-  public Date leadDueOnStart(PlanCatalog plan, int year) {
-    LocalDate calendar = plan.calendar().reportDue().atYear(year);
-    LocalDate earliest = today().plus(plan.calendar().minimumLeadTime());
+  public Date leadDueOnStart(RoundRules rules, int year) {
+    LocalDate calendar = rules.reportDue().atYear(year);
+    LocalDate earliest = today().plus(rules.minimumLeadTime());
     return endOf(calendar.isBefore(earliest) ? earliest : calendar);
   }
 
   /** The earliest deadline an office may set: co-units, due the lead time before, not due before today. */
-  public LocalDate earliestLeadDue(PlanCatalog plan) {
-    return today().plus(plan.calendar().coUnitLeadTime());
+  public LocalDate earliestLeadDue(RoundRules rules) {
+    return today().plus(rules.coUnitLeadTime());
   }
 
   /** Co-units report a lead time before the lead. */
-  public Date coUnitDue(PlanCatalog plan, Date leadDue) {
-    return endOf(day(leadDue).minus(plan.calendar().coUnitLeadTime()));
+  public Date coUnitDue(RoundRules rules, Date leadDue) {
+    return endOf(day(leadDue).minus(rules.coUnitLeadTime()));
   }
 
   /**
    * The lead's deadline when its task opens. The lead keeps at least the co-unit lead time after
    * the last co-unit report, so late co-units do not make the lead overdue on arrival.
    */
-  public Date leadDueOnOpening(PlanCatalog plan, Date reportDue) {
-    LocalDate earliest = today().plus(plan.calendar().coUnitLeadTime());
+  public Date leadDueOnOpening(RoundRules rules, Date reportDue) {
+    LocalDate earliest = today().plus(rules.coUnitLeadTime());
     LocalDate due = day(reportDue);
     return endOf(due.isBefore(earliest) ? earliest : due);
   }
 
   /** A returned report is due again the rework time after the return. */
-  public Date reworkDue(PlanCatalog plan) {
-    return endOf(today().plus(plan.calendar().reworkTime()));
+  public Date reworkDue(RoundRules rules) {
+    return endOf(today().plus(rules.reworkTime()));
   }
 
   public ZoneId zone() {

@@ -42,8 +42,8 @@ public class ReportStage implements ExecutionListener {
     if (lead) {
       int returns = ((Number) execution.getVariable(RETURN_COUNT)).intValue();
       due = returns > 0
-          ? deadlines.reworkDue(round.plan())
-          : deadlines.leadDueOnOpening(round.plan(), (Date) execution.getVariable(REPORT_DUE));
+          ? deadlines.reworkDue(RoundRules.of(execution))
+          : deadlines.leadDueOnOpening(RoundRules.of(execution), (Date) execution.getVariable(REPORT_DUE));
     } else {
       due = (Date) execution.getVariable(CO_UNIT_DUE);
     }

@@ -50,7 +50,8 @@ public class RoundOpening implements ExecutionListener {
     int year = opening.open(execution, plan, "任务「" + task.number() + " " + task.title() + "」",
         y -> ProcessKeys.businessKey(plan.id(), task.number(), y), Set.of(YEAR, LEAD_DUE_OVERRIDE));
 
-    Date reportDue = leadDue(execution, plan, year);
+    RoundRules rules = RoundRules.of(execution);
+    Date reportDue = leadDue(execution, rules, year);
     Map<String, Object> vars = new HashMap<>();
     vars.put(PLAN_ID, plan.id());
     vars.put(TASK_NUMBER, task.number());
@@ -59,7 +60,7 @@ public class RoundOpening implements ExecutionListener {
     vars.put(FINAL_YEAR, plan.isFinalYear(year));
     vars.put(SUPERVISOR_GROUP, round.supervisorGroup());
     vars.put(REPORT_DUE, reportDue);
-    vars.put(CO_UNIT_DUE, deadlines.coUnitDue(plan, reportDue));
+    vars.put(CO_UNIT_DUE, deadlines.coUnitDue(rules, reportDue));
     vars.put(RETURN_COUNT, 0);
     vars.put(TARGETS, targetsOf(task, year));
     if (plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
@@ -76,10 +77,10 @@ public class RoundOpening implements ExecutionListener {
    * The calendar's deadline, or the office's own ({@code leadDueDate}); either way no unit is due
    * before it has had its time (see {@link Deadlines#leadDueOnStart}).
    */
-  private Date leadDue(DelegateExecution execution, PlanCatalog plan, int year) {
+  private Date leadDue(DelegateExecution execution, RoundRules rules, int year) {
     Object override = execution.getVariable(LEAD_DUE_OVERRIDE);
     if (override == null) {
-      return deadlines.leadDueOnStart(plan, year);
+      return deadlines.leadDueOnStart(rules, year);
     }
     LocalDate day;
     if (override instanceof Date date) {
@@ -91,10 +92,10 @@ public class RoundOpening implements ExecutionListener {
         throw new RoundRefusedException("变量 " + LEAD_DUE_OVERRIDE + " 的值「" + override + "」不是日期(例如 2025-12-15)");
       }
     }
-    LocalDate earliest = deadlines.earliestLeadDue(plan);
+    LocalDate earliest = deadlines.earliestLeadDue(rules);
     if (day.isBefore(earliest)) {
       throw new RoundRefusedException("牵头单位截止日期 " + day + " 过早:配合单位须在牵头单位前 "
-          + plan.calendar().coUnitLeadTime().getDays() + " 天报送,截止日期不能早于启动之日,最早可定为 " + earliest);
+          + rules.coUnitLeadTime().getDays() + " 天报送,截止日期不能早于启动之日,最早可定为 " + earliest);
     }
     return deadlines.endOf(day);
   }
