@@ -65,13 +65,15 @@ public class EvidencePolicy {
     String detected = detect(bytes, name);
     if (!allowedTypes.contains(detected)) {
       throw new EvidenceRejectedException(label + "「" + name + "」的文件类型(" + detected + ")不在允许范围内;"
-          + "允许:PDF、OFD、Word、Excel、PowerPoint、JPEG、PNG");
+          + "允许:" + allowedLabels());
     }
     return new EvidenceFile(field, name, detected, bytes.length, sha256(bytes), null);
   }
 
-  public static String labelOf(String mediaType) {
-    return TYPE_LABELS.getOrDefault(mediaType, mediaType);
+  /** The configured types as people name them: "PDF、OFD、Word、…". */
+  public String allowedLabels() {
+    return allowedTypes.stream().map(t -> TYPE_LABELS.getOrDefault(t, t)).distinct()
+        .collect(java.util.stream.Collectors.joining("、"));
   }
 
   private String detect(byte[] bytes, String name) {
