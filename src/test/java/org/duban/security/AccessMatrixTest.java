@@ -119,6 +119,11 @@ class AccessMatrixTest {
         get(UNIT_B, "/engine-rest/task/" + taskB + "/variables").has("report_wuzhong_gonganju")));
     cell(UNIT_B, "download unit A's evidence", 403, () -> status(UNIT_B, HttpMethod.GET, evidencePath(), null));
     cell(UNIT_A, "download its own evidence", 200, () -> status(UNIT_A, HttpMethod.GET, evidencePath(), null));
+    // units read no history, and the engine's REST API finds a task to comment on through history: refused as before
+    cell(UNIT_B, "comment on its own task (no history read: unchanged)", 400, () -> status(UNIT_B, HttpMethod.POST, "/engine-rest/task/" + taskB + "/comment/create",
+        Map.of("message", "司法局说明")));
+    cell(UNIT_A, "comment on unit B's task", 400, () -> status(UNIT_A, HttpMethod.POST, "/engine-rest/task/" + taskB + "/comment/create",
+        Map.of("message", "越权评论")));
     cell(UNIT_B, "set its own task's due date", 403, () -> status(UNIT_B, HttpMethod.PUT, "/engine-rest/task/" + taskB,
         Map.of("name", "x", "due", "2030-01-01T00:00:00.000+0800")));
     cell(UNIT_B, "start a round", 403, () -> status(UNIT_B, HttpMethod.POST,
@@ -144,6 +149,8 @@ class AccessMatrixTest {
     cell(LEAD, "download a co-unit's evidence", 200, () -> status(LEAD, HttpMethod.GET, evidencePath(), null));
     cell(LEAD, "see the Quanzhou round", "[]", () -> ids(get(LEAD, "/engine-rest/process-instance?processInstanceIds=" + quanzhouRound)));
     cell(LEAD, "open Cockpit", 403, () -> webappLogin(LEAD, "cockpit"));
+    cell(LEAD, "comment on its own task (no history read: unchanged)", 400, () -> status(LEAD, HttpMethod.POST,
+        "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "牵头单位说明")));
 
     // supervisors: their plan, and only their plan
     cell(SUPERVISOR, "see rounds of its plan", "[" + roundId + "]", () -> ids(get(SUPERVISOR,
@@ -162,6 +169,9 @@ class AccessMatrixTest {
     cell(SUPERVISOR, "audit view of a Quanzhou round", 404, () -> status(SUPERVISOR, HttpMethod.GET, "/api/audit/rounds/" + quanzhouRound, null));
     cell(OTHER_SUPERVISOR, "download Wuzhong evidence", 403, () -> status(OTHER_SUPERVISOR, HttpMethod.GET, evidencePath(), null));
     cell(SUPERVISOR, "open Cockpit", 200, () -> webappLogin(SUPERVISOR, "cockpit"));
+    cell(SUPERVISOR, "comment on the lead's task of its plan", 200, () -> status(SUPERVISOR, HttpMethod.POST,
+        "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "督办意见")));
+    cell(SUPERVISOR, "attach a link to the lead's task of its plan", 200, () -> attach(SUPERVISOR, leadTaskId));
     cell(SUPERVISOR, "open Admin", 403, () -> webappLogin(SUPERVISOR, "admin"));
 
     // auditors: read everything, change nothing
@@ -181,6 +191,15 @@ class AccessMatrixTest {
         "/engine-rest/process-definition/key/" + RoundFixture.KEY + "/start", Map.of("variables", Map.of("year", Map.of("value", 2022, "type", "Integer")))));
     cell(AUDITOR, "delete a round", 403, () -> status(AUDITOR, HttpMethod.DELETE, "/engine-rest/process-instance/" + roundId, null));
     cell(AUDITOR, "delete history", 403, () -> status(AUDITOR, HttpMethod.DELETE, "/engine-rest/history/process-instance/" + quanzhouRound, null));
+    cell(AUDITOR, "comment on the lead's task", 403, () -> status(AUDITOR, HttpMethod.POST, "/engine-rest/task/" + leadTaskId
+        + "/comment/create", Map.of("message", "审计意见")));
+    cell(AUDITOR, "comment: the refusal says why", AuditorsReadOnly.MESSAGE, () -> message(exchange(AUDITOR, HttpMethod.POST,
+        "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "审计意见"))));
+    cell(AUDITOR, "attach a link to the lead's task", 403, () -> attach(AUDITOR, leadTaskId));
+    String leadAttachment = tasks.createAttachment("url", leadTaskId, null, "牵头单位材料", null, "https://example.org/a.pdf").getId();
+    cell(AUDITOR, "delete an attachment of the lead's task", 403, () -> status(AUDITOR, HttpMethod.DELETE, "/engine-rest/task/"
+        + leadTaskId + "/attachment/" + leadAttachment, null));
+    cell(AUDITOR, "the attachment is still there", "true", () -> String.valueOf(tasks.getAttachment(leadAttachment) != null));
     cell(AUDITOR, "open Cockpit", 200, () -> webappLogin(AUDITOR, "cockpit"));
     cell(AUDITOR, "open Tasklist", 403, () -> webappLogin(AUDITOR, "tasklist"));
 
@@ -257,6 +276,14 @@ class AccessMatrixTest {
     }
   }
 
+  private String message(ResponseEntity<String> response) {
+    try {
+      return json.readTree(response.getBody()).path("message").asText();
+    } catch (Exception e) {
+      return response.getStatusCode() + " " + response.getBody();
+    }
+  }
+
   private int status(String user, HttpMethod method, String path, Object body) {
     return exchange(user, method, path, body).getStatusCode().value();
   }
@@ -270,6 +297,19 @@ class AccessMatrixTest {
     }
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** Adds a link attachment to a task over REST, as Tasklist's "add attachment" does; the status. */
+  private int attach(String user, String taskId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo", StandardCharsets.UTF_8);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("attachment-name", "材料链接");
+    parts.add("attachment-type", "url");
+    parts.add("url", "https://example.org/report.pdf");
+    return http.exchange("/engine-rest/task/" + taskId + "/attachment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class).getStatusCode().value();
   }
 
   /** Claims a task through the webapps' engine API with a logged-in Tasklist session, as Tasklist does. */
