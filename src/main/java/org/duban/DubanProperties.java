@@ -16,7 +16,7 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
-    catalog = catalog == null ? new Catalog(null, null) : catalog;
+    catalog = catalog == null ? new Catalog(null, null, null) : catalog;
     evidence = evidence == null ? new Evidence(null, null, null) : evidence;
     history = history == null ? new History(null) : history;
     demo = demo == null ? new Demo(false, null, null, null, null) : demo;
@@ -25,11 +25,13 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
   /**
    * @param locations Spring resource patterns of the shipped catalog files
    * @param importDir where catalogs deployed by supervisors over REST are kept (read at start-up too)
+   * @param maxRequestSize the cap on a plan document or catalog sent to /api/plans and /api/plans/import
    */
-  public record Catalog(List<String> locations, java.nio.file.Path importDir) {
+  public record Catalog(List<String> locations, java.nio.file.Path importDir, DataSize maxRequestSize) {
     public Catalog {
       locations = locations == null || locations.isEmpty() ? List.of("classpath*:plans/*.yaml") : List.copyOf(locations);
       importDir = importDir == null ? java.nio.file.Path.of("plans-imported") : importDir;
+      maxRequestSize = maxRequestSize == null ? DataSize.ofKilobytes(512) : maxRequestSize;
     }
 
     public List<String> allLocations() {

@@ -207,6 +207,11 @@ class PlanImportHttpTest {
     String twice = catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室").replace("  city: 示例\n", "  city: 示例\n  city: 另一个\n");
     probes.probe("a key given twice", "400 5 [plan.city]", () -> answer(publish(SUPERVISOR, twice)));
     probes.probe("nothing of the plan was deployed", 0L, () -> deployments("jiaoyan-2026"));
+    String big = catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室") + "# " + "x".repeat(1024 * 1024) + "\n";
+    probes.probe("a 1 MB catalog", 413, () -> publish(SUPERVISOR, big).getStatusCode().value());
+    probes.probe("the 413 says the limit", true, () -> message(publish(SUPERVISOR, big)).contains("512 KB"));
+    probes.probe("a 1 MB plan document for preview", 413, () -> post(SUPERVISOR, "/api/plans/import", "一、".repeat(200_000),
+        MediaType.TEXT_PLAIN).getStatusCode().value());
     probes.check();
   }
 
