@@ -54,6 +54,12 @@ class AccessMatrixTest {
   static final String AUDITOR = "auditor";
   static final String ADMIN = "admin";
   static final String QUANZHOU_TASK_KEY = ProcessKeys.round("quanzhou-2024", "一.1");
+  static final String PLAN_DOCUMENT = """
+      示范市知识产权工作方案(2026-2028年)
+      二、主要任务
+      1.强化知识产权创造。培育高价值专利。
+      责任单位:市知识产权局、科技局
+      """;
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
@@ -173,6 +179,22 @@ class AccessMatrixTest {
         "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "督办意见")));
     cell(SUPERVISOR, "attach a link to the lead's task of its plan", 200, () -> attach(SUPERVISOR, leadTaskId));
     cell(SUPERVISOR, "open Admin", 403, () -> webappLogin(SUPERVISOR, "admin"));
+    HttpHeaders session = webappSession(SUPERVISOR, "tasklist");
+    cell(SUPERVISOR, "Tasklist session: POST /api/plans/import without the CSRF token", 403,
+        () -> apiWithSession(session, HttpMethod.POST, "/api/plans/import", PLAN_DOCUMENT, null));
+    cell(SUPERVISOR, "Tasklist session: POST /api/plans/import with a wrong token", 403,
+        () -> apiWithSession(session, HttpMethod.POST, "/api/plans/import", PLAN_DOCUMENT, "not-the-token"));
+    cell(SUPERVISOR, "Tasklist session: POST /api/plans/import with the session's token", 200,
+        () -> apiWithSession(session, HttpMethod.POST, "/api/plans/import", PLAN_DOCUMENT, session.getFirst("X-XSRF-TOKEN")));
+    cell(SUPERVISOR, "Tasklist session: GET /api/audit/rounds/{id} needs no token", 200,
+        () -> apiWithSession(session, HttpMethod.GET, "/api/audit/rounds/" + roundId, null, null));
+    cell(SUPERVISOR, "HTTP Basic: POST /api/plans/import (no session, no token)", 200, () -> {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setBasicAuth(SUPERVISOR, "demo", StandardCharsets.UTF_8);
+      headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+      return http.exchange("/api/plans/import", HttpMethod.POST, new HttpEntity<>(PLAN_DOCUMENT, headers), String.class)
+          .getStatusCode().value();
+    });
 
     // auditors: read everything, change nothing
     cell(AUDITOR, "read history of a Wuzhong round", "[" + roundId + "]", () -> ids(get(AUDITOR, "/engine-rest/history/process-instance?processInstanceId=" + roundId)));
@@ -310,6 +332,17 @@ class AccessMatrixTest {
     parts.add("url", "https://example.org/report.pdf");
     return http.exchange("/engine-rest/task/" + taskId + "/attachment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
         String.class).getStatusCode().value();
+  }
+
+  /** A call to /api on the strength of a webapp session cookie, as a form's script would make it; the status. */
+  private int apiWithSession(HttpHeaders session, HttpMethod method, String path, String body, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.COOKIE, session.getFirst(HttpHeaders.COOKIE));
+    if (token != null) {
+      headers.set("X-XSRF-TOKEN", token);
+    }
+    headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
   }
 
   /** Claims a task through the webapps' engine API with a logged-in Tasklist session, as Tasklist does. */
