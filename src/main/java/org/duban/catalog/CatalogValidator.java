@@ -21,8 +21,10 @@ final class CatalogValidator {
    */
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
-  /** ACT_ID_GROUP.ID_ is varchar(64); a plan id is also its processes' version tag, VERSION_TAG_ varchar(64). */
-  static final int MAX_ID_LENGTH = 64;
+  /** Group ids fit ACT_ID_GROUP.ID_; a plan id is also its processes' version tag, VERSION_TAG_ varchar(64). */
+  static final int MAX_ID_LENGTH = Unit.MAX_ID_LENGTH;
+  /** Each task is a process deployed at once; real plans have a few dozen. */
+  static final int MAX_TASKS = 200;
   /** ACT_RE_PROCDEF.KEY_ and the authorizations' RESOURCE_ID_ are varchar(255). */
   static final int MAX_PROCESS_KEY_LENGTH = 255;
   /**
@@ -78,6 +80,9 @@ final class CatalogValidator {
     List<TaskEntry> tasks = c.tasks() == null ? List.of() : c.tasks();
     if (tasks.isEmpty()) {
       throw fail("tasks", "the catalog lists no tasks");
+    }
+    if (tasks.size() > MAX_TASKS) {
+      throw fail("tasks", "目录列出 " + tasks.size() + " 项任务,每项部署为一个流程,一份方案最多 " + MAX_TASKS + " 项");
     }
     Set<String> numbers = new HashSet<>();
     Map<String, String> slugs = new HashMap<>();

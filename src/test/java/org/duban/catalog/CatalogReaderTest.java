@@ -134,6 +134,17 @@ class CatalogReaderTest {
   }
 
   @Test
+  void shouldRefuseMoreTasksThanAPlanCanDeployAtOnce() {
+    StringBuilder many = new StringBuilder(GOOD);
+    for (int i = 2; i <= 201; i++) {
+      many.append("  - number: \"").append(i).append("\"\n    title: 任务\n    lead: 市科技局\n");
+    }
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", many.toString()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:15 [tasks]").hasMessageContaining("最多 200 项");
+  }
+
+  @Test
   void shouldStopLoadingWhenAnyCatalogIsBadSoNothingIsDeployed(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a-good.yaml"), GOOD);
     Files.writeString(dir.resolve("b-bad.yaml"), GOOD.replace("demo-2024", "demo-2025").replace("LEAD_FIRST", "SOMETIMES"));
