@@ -12,24 +12,27 @@ import org.springframework.util.unit.DataSize;
  * @param zone the time zone of the plans' calendars (due dates are days in this zone)
  */
 @ConfigurationProperties("duban")
-public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, History history, Demo demo) {
+public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, History history, Login login, Demo demo) {
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
-    catalog = catalog == null ? new Catalog(null, null) : catalog;
+    catalog = catalog == null ? new Catalog(null, null, null) : catalog;
     evidence = evidence == null ? new Evidence(null, null, null) : evidence;
     history = history == null ? new History(null) : history;
+    login = login == null ? new Login(null, null) : login;
     demo = demo == null ? new Demo(false, null, null, null, null) : demo;
   }
 
   /**
    * @param locations Spring resource patterns of the shipped catalog files
    * @param importDir where catalogs deployed by supervisors over REST are kept (read at start-up too)
+   * @param maxRequestSize the cap on a plan document or catalog sent to /api/plans and /api/plans/import
    */
-  public record Catalog(List<String> locations, java.nio.file.Path importDir) {
+  public record Catalog(List<String> locations, java.nio.file.Path importDir, DataSize maxRequestSize) {
     public Catalog {
       locations = locations == null || locations.isEmpty() ? List.of("classpath*:plans/*.yaml") : List.copyOf(locations);
       importDir = importDir == null ? java.nio.file.Path.of("plans-imported") : importDir;
+      maxRequestSize = maxRequestSize == null ? DataSize.ofKilobytes(512) : maxRequestSize;
     }
 
     public List<String> allLocations() {
@@ -68,6 +71,21 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
   public record History(Integer timeToLiveDays) {
     public History {
       timeToLiveDays = timeToLiveDays == null ? 3650 : timeToLiveDays;
+    }
+  }
+
+  /**
+   * Brute-force protection of logins: after each wrong password the engine refuses that user's next
+   * login for a while, doubling from {@code firstDelay} up to {@code maxDelay}. It never locks an
+   * account for good (logins are public group ids: anyone could lock anyone, the administrator too).
+   *
+   * @param firstDelay the wait after the first wrong password
+   * @param maxDelay the longest wait, however many wrong passwords came before
+   */
+  public record Login(Duration firstDelay, Duration maxDelay) {
+    public Login {
+      firstDelay = firstDelay == null ? Duration.ofSeconds(3) : firstDelay;
+      maxDelay = maxDelay == null ? Duration.ofMinutes(5) : maxDelay;
     }
   }
 

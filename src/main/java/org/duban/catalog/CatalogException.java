@@ -21,6 +21,11 @@ public class CatalogException extends RuntimeException {
     this.field = field;
   }
 
+  /** A problem found after reading {@code text}: the line is that of {@code field} in it. */
+  public static CatalogException at(String file, String text, String field, String problem) {
+    return new CatalogException(file, new YamlLineIndex(text).lineOf(field), field, problem);
+  }
+
   public String file() {
     return file;
   }

@@ -2,7 +2,11 @@ package org.duban.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -29,7 +33,9 @@ public final class CatalogReader {
 
   public CatalogReader() {
     SimpleModule monthDays = new SimpleModule().addDeserializer(MonthDay.class, new MonthDayDeserializer());
-    this.yaml = new ObjectMapper(new YAMLFactory())
+    // a key given twice would silently keep the last value: a reviewer must see it instead
+    YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    this.yaml = new ObjectMapper(factory)
         .registerModule(new JavaTimeModule())
         .registerModule(monthDays)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -51,20 +57,46 @@ public final class CatalogReader {
     PlanCatalog parsed;
     try {
       parsed = yaml.readValue(text, PlanCatalog.class);
-    } catch (UnrecognizedPropertyException e) {
-      String path = CatalogPaths.of(e.getPath());
-      throw new CatalogException(file, lineOf(lines, path, e.getLocation()), path,
-          "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
-    } catch (JsonMappingException e) {
-      String path = CatalogPaths.of(e.getPath());
-      throw new CatalogException(file, lineOf(lines, path, e.getLocation()), path, e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
-      throw new CatalogException(file, lineOf(e.getLocation()), "", "not valid YAML: " + e.getOriginalMessage(), e);
+      throw refusal(file, lines, e);
     }
     if (parsed == null) {
       throw new CatalogException(file, 1, "", "the catalog is empty");
     }
     return new CatalogValidator(file, lines).validate(parsed);
+  }
+
+  private static CatalogException refusal(String file, YamlLineIndex lines, JsonProcessingException error) {
+    JsonParseException duplicate = duplicateKey(error);
+    if (duplicate != null) {
+      JsonStreamContext context = duplicate.getProcessor().getParsingContext();
+      return new CatalogException(file, lineOf(duplicate.getLocation()), CatalogPaths.of(context, JsonToken.FIELD_NAME),
+          "字段 '" + context.getCurrentName() + "' 出现了两次,只能写一次", error);
+    }
+    if (error instanceof UnrecognizedPropertyException e) {
+      String path = CatalogPaths.of(e.getPath());
+      return new CatalogException(file, lineOf(lines, path, e.getLocation()), path,
+          "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
+    }
+    if (error instanceof JsonMappingException e) {
+      String path = CatalogPaths.of(e.getPath());
+      return new CatalogException(file, lineOf(lines, path, e.getLocation()), path, e.getOriginalMessage(), e);
+    }
+    return new CatalogException(file, lineOf(error.getLocation()), "", "not valid YAML: " + error.getOriginalMessage(), error);
+  }
+
+  /**
+   * Jackson's duplicate detection throws a plain parse error (databind may wrap it); the parser's
+   * context then names the key given twice.
+   */
+  private static JsonParseException duplicateKey(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException p && p.getProcessor() != null && p.getOriginalMessage() != null
+          && p.getOriginalMessage().startsWith("Duplicate field")) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static int lineOf(YamlLineIndex lines, String path, JsonLocation location) {

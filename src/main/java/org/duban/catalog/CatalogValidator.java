@@ -15,8 +15,26 @@ import java.util.regex.Pattern;
  */
 final class CatalogValidator {
 
-  /** Group ids: readable ASCII that Camunda's resource-id whitelist (see application.yaml) accepts. */
+  /**
+   * Group ids: readable ASCII, a strict subset of what Camunda's resource-id whitelist accepts
+   * ({@code [a-zA-Z0-9][a-zA-Z0-9._-]*}, see application.yaml).
+   */
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
+  /** Group ids fit ACT_ID_GROUP.ID_; a plan id is also its processes' version tag, VERSION_TAG_ varchar(64). */
+  static final int MAX_ID_LENGTH = Unit.MAX_ID_LENGTH;
+  /** Each task is a process deployed at once; real plans have a few dozen. */
+  static final int MAX_TASKS = 200;
+  /** ACT_RE_PROCDEF.KEY_ and the authorizations' RESOURCE_ID_ are varchar(255). */
+  static final int MAX_PROCESS_KEY_LENGTH = 255;
+  /**
+   * Names of tasks are composed of these (ACT_RU_TASK.NAME_ varchar(255)): a notice's name is its
+   * type, the unit's name and the round's title (city, task number, task title).
+   */
+  static final int MAX_UNIT_NAME = 60;
+  static final int MAX_CITY = 20;
+  static final int MAX_TASK_NUMBER = 30;
+  static final int MAX_TASK_TITLE = 120;
 
   private final String file;
   private final YamlLineIndex lines;
@@ -31,14 +49,14 @@ final class CatalogValidator {
     requireId(plan.id(), "plan.id");
     requireId(plan.government(), "plan.government");
     requireText(plan.city(), "plan.city");
+    requireLength(plan.city(), MAX_CITY, "plan.city");
     requireText(plan.title(), "plan.title");
     PlanPeriod period = required(plan.period(), "plan.period");
     if (period.from() < 1949 || period.to() < period.from() || period.to() - period.from() > 30) {
       throw fail("plan.period", "period " + period.from() + "–" + period.to() + " is not a plausible span of years");
     }
     Unit office = required(plan.coordinatingOffice(), "plan.coordinatingOffice");
-    requireId(office.id(), "plan.coordinatingOffice.id");
-    requireText(office.name(), "plan.coordinatingOffice.name");
+    requireGroup(office, "plan.coordinatingOffice");
     ResponsibilityPolicy policy = required(plan.responsibility(), "plan.responsibility");
 
     List<Unit> units = c.units() == null ? List.of() : c.units();
@@ -48,8 +66,7 @@ final class CatalogValidator {
     for (int i = 0; i < units.size(); i++) {
       Unit u = units.get(i);
       String at = "units[" + i + "]";
-      requireId(u.id(), at + ".id");
-      requireText(u.name(), at + ".name");
+      requireGroup(u, at);
       if (!ids.add(u.id())) {
         throw fail(at + ".id", "group id '" + u.id() + "' is used twice in this catalog");
       }
@@ -64,13 +81,19 @@ final class CatalogValidator {
     if (tasks.isEmpty()) {
       throw fail("tasks", "the catalog lists no tasks");
     }
+    if (tasks.size() > MAX_TASKS) {
+      throw fail("tasks", "目录列出 " + tasks.size() + " 项任务,每项部署为一个流程,一份方案最多 " + MAX_TASKS + " 项");
+    }
     Set<String> numbers = new HashSet<>();
     Map<String, String> slugs = new HashMap<>();
     for (int i = 0; i < tasks.size(); i++) {
       TaskEntry t = tasks.get(i);
       String at = "tasks[" + i + "]";
       requireText(t.number(), at + ".number");
+      requireLength(t.number(), MAX_TASK_NUMBER, at + ".number");
       requireText(t.title(), at + ".title");
+      requireLength(t.title(), MAX_TASK_TITLE, at + ".title");
+      checkProcessKey(plan.id(), t.number(), at + ".number");
       if (!numbers.add(t.number())) {
         throw fail(at + ".number", "task number '" + t.number() + "' is used twice");
       }
@@ -125,6 +148,39 @@ final class CatalogValidator {
       if (!seen.add(unit.id())) {
         throw fail(field, "unit '" + name + "' is listed twice");
       }
+    }
+  }
+
+  /** A unit or office is one Camunda group: an id the engine can store, not a system group's, and a name. */
+  private void requireGroup(Unit u, String at) {
+    requireId(u.id(), at + ".id");
+    String system = SystemGroups.ALL.get(u.id());
+    if (system != null) {
+      throw fail(at + ".id", "'" + u.id() + "' 是系统组(" + system + "),目录只能创建和修改本方案单位的组,不能把它用作单位或督办单位");
+    }
+    requireText(u.name(), at + ".name");
+    requireLength(u.name(), MAX_UNIT_NAME, at + ".name");
+  }
+
+  /** The task's round process key must be storable and must not be the key of one of the plan's own processes. */
+  private void checkProcessKey(String planId, String number, String field) {
+    String slug = AsciiNames.taskSlug(number);
+    if (slug.isEmpty()) {
+      throw fail(field, "任务编号 '" + number + "' 不含数字、字母或汉字,无法生成流程键");
+    }
+    if (PlanProcesses.SUFFIXES.contains(slug)) {
+      throw fail(field, "任务编号 '" + number + "' 生成的流程键 '" + planId + "_" + slug
+          + "' 与本方案自带的流程(督办通知、年度评估、期中评估)相同,请改用其他编号");
+    }
+    int length = planId.length() + 1 + slug.length();
+    if (length > MAX_PROCESS_KEY_LENGTH) {
+      throw fail(field, "任务编号 '" + number + "' 生成的流程键有 " + length + " 个字符,最长 " + MAX_PROCESS_KEY_LENGTH + " 个");
+    }
+  }
+
+  private void requireLength(String value, int max, String field) {
+    if (value != null && value.length() > max) {
+      throw fail(field, "有 " + value.length() + " 个字符,最长 " + max + " 个");
     }
   }
 
@@ -190,6 +246,10 @@ final class CatalogValidator {
 
   private void requireId(String value, String field) {
     requireText(value, field);
+    if (value.length() > MAX_ID_LENGTH) {
+      throw fail(field, "'" + value.substring(0, 20) + "…' 有 " + value.length() + " 个字符,id 最长 " + MAX_ID_LENGTH
+          + " 个(引擎的组 id 列为 varchar(64))");
+    }
     if (!ID.matcher(value).matches()) {
       throw fail(field, "'" + value + "' is not a valid id (lower-case ASCII letters, digits and single hyphens)");
     }

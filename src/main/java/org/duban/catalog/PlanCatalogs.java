@@ -28,15 +28,29 @@ public final class PlanCatalogs {
     checkAcrossPlans(this.catalogs);
   }
 
-  /** Throws if the plan would clash with the others (a group id naming two bodies). */
-  public void checkCompatible(PlanCatalog plan) {
-    checkAcrossPlans(with(plan));
+  /**
+   * Throws if the plan, read from {@code text} of {@code file}, would clash with the others (a group
+   * id naming two bodies or two roles), naming the line and field of the clash.
+   */
+  public void checkCompatible(PlanCatalog plan, String file, String text) {
+    Conflict conflict = firstConflict(with(plan));
+    if (conflict != null) {
+      throw CatalogException.at(file, text, conflict.field(), conflict.problem());
+    }
   }
 
   /** Adds a plan, or replaces the plan of the same id; refuses one that clashes with the others. */
   public synchronized void register(PlanCatalog plan) {
     List<PlanCatalog> next = with(plan);
     checkAcrossPlans(next);
+    catalogs = List.copyOf(next);
+    version++;
+  }
+
+  /** Undoes {@link #register} of a plan whose publication failed: its earlier version again, or none. */
+  public synchronized void restore(String planId, Optional<PlanCatalog> earlier) {
+    List<PlanCatalog> next = new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(planId)).toList());
+    earlier.ifPresent(next::add);
     catalogs = List.copyOf(next);
     version++;
   }
@@ -96,21 +110,57 @@ public final class PlanCatalogs {
     }
   }
 
-  /** A group id names one body: two catalogs may share a unit, but not give one id two names. */
-  private static void checkAcrossPlans(List<PlanCatalog> catalogs) {
-    Map<String, Unit> seen = new HashMap<>();
+  /**
+   * A group id names one body in one role: two catalogs may share a unit (same id, same name), but
+   * no catalog may rename another plan's group, or use another plan's office as a unit or its unit as
+   * an office. The later catalog of the list is the one blamed.
+   */
+  private static Conflict firstConflict(List<PlanCatalog> catalogs) {
+    Map<String, Claim> seen = new HashMap<>();
     for (PlanCatalog c : catalogs) {
-      List<Unit> units = new ArrayList<>(c.units());
-      units.add(c.plan().coordinatingOffice());
-      for (Unit u : units) {
-        Unit other = seen.putIfAbsent(u.id(), u);
-        if (other != null && !other.name().equals(u.name())) {
-          throw new CatalogException("plans/" + c.id() + ".yaml", 0, "units",
-              "group id '" + u.id() + "' names '" + u.name() + "' here but '" + other.name() + "' in another plan");
+      for (Claim claim : claims(c)) {
+        Claim other = seen.putIfAbsent(claim.unit().id(), claim);
+        if (other == null) {
+          continue;
+        }
+        String id = claim.unit().id();
+        if (other.office() != claim.office()) {
+          return new Conflict(c, claim.field(), "组 '" + id + "' 在方案 '" + other.plan() + "' 中是" + role(other)
+              + ",这里不能用作" + role(claim) + ":目录不能改变其他方案的组的类型");
+        }
+        if (!other.unit().name().equals(claim.unit().name())) {
+          return new Conflict(c, claim.field().replace(".id", ".name"), "组 '" + id + "' 在方案 '" + other.plan() + "' 中名为 '"
+              + other.unit().name() + "',这里名为 '" + claim.unit().name() + "':目录不能给其他方案的组改名");
         }
       }
     }
+    return null;
   }
+
+  private static void checkAcrossPlans(List<PlanCatalog> catalogs) {
+    Conflict conflict = firstConflict(catalogs);
+    if (conflict != null) {
+      throw new CatalogException("plans/" + conflict.plan().id() + ".yaml", 0, conflict.field(), conflict.problem());
+    }
+  }
+
+  /** Each group a catalog defines, with the field that defines it. */
+  private static List<Claim> claims(PlanCatalog c) {
+    List<Claim> claims = new ArrayList<>();
+    for (int i = 0; i < c.units().size(); i++) {
+      claims.add(new Claim(c.id(), c.units().get(i), false, "units[" + i + "].id"));
+    }
+    claims.add(new Claim(c.id(), c.plan().coordinatingOffice(), true, "plan.coordinatingOffice.id"));
+    return claims;
+  }
+
+  private static String role(Claim claim) {
+    return claim.office() ? "督办单位" : "责任单位";
+  }
+
+  private record Claim(String plan, Unit unit, boolean office, String field) {}
+
+  private record Conflict(PlanCatalog plan, String field, String problem) {}
 
   public List<PlanCatalog> all() {
     return catalogs;

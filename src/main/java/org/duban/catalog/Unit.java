@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Unit(String id, String name, List<String> aliases) {
 
+  /** A group id fits Camunda's ACT_ID_GROUP.ID_, varchar(64). */
+  public static final int MAX_ID_LENGTH = 64;
+
   public Unit {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
   }

@@ -1,9 +1,11 @@
 package org.duban.evaluation;
 
+import org.duban.catalog.PlanProcesses;
+
 /** A plan-level evaluation: yearly for every plan, every few years where the plan asks for it (Anshan). */
 public enum EvaluationKind {
-  ANNUAL("evaluation", "年度评估", 1),
-  MID_TERM("midterm", "期中评估", 3);
+  ANNUAL(PlanProcesses.ANNUAL_EVALUATION, "年度评估", 1),
+  MID_TERM(PlanProcesses.MID_TERM_EVALUATION, "期中评估", 3);
 
   public final String keySuffix;
   public final String label;

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.ResponsibilityPolicy;
+import org.duban.catalog.SystemGroups;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
 import org.duban.evaluation.EvaluationPlans;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnitDirectory {
 
-  public static final String AUDITORS = "duban-auditors";
+  public static final String AUDITORS = SystemGroups.AUDITORS;
   public static final String AUDITORS_NAME = "审计人员";
   public static final String TYPE_UNIT = "unit";
   public static final String TYPE_OFFICE = "office";

@@ -2,6 +2,7 @@ package org.duban.importer;
 
 import java.util.Set;
 import org.duban.catalog.AsciiNames;
+import org.duban.catalog.Unit;
 
 /**
  * Proposes stable ASCII group ids for units: {@code <government>-<pinyin of the name>} without the
@@ -12,8 +13,7 @@ import org.duban.catalog.AsciiNames;
  */
 final class UnitIds {
 
-  /** Camunda's ACT_ID_GROUP.ID_ holds 64 characters. */
-  static final int MAX_LENGTH = 64;
+  static final int MAX_LENGTH = Unit.MAX_ID_LENGTH;
 
   private UnitIds() {}
 

@@ -2,6 +2,7 @@ package org.duban.modeling;
 
 import org.duban.catalog.AsciiNames;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.PlanProcesses;
 import org.duban.catalog.TaskEntry;
 
 /** The one rule for process keys and names: stable ASCII keys, Chinese names. */
@@ -16,7 +17,7 @@ public final class ProcessKeys {
 
   /** The plan's notice process (reminders, notices, interviews), one per plan so supervisors stay within their plan. */
   public static String notice(String planId) {
-    return planId + "_notice";
+    return planId + "_" + PlanProcesses.NOTICE;
   }
 
   /** "吴忠 一.4-展会 建立展会知识产权保护机制" */

@@ -43,7 +43,7 @@ public class PlanImportController {
   @PostMapping(path = "/api/plans/import", consumes = MediaType.TEXT_PLAIN_VALUE)
   public ResponseEntity<Map<String, Object>> preview(@RequestParam(name = "source", defaultValue = "upload.txt") String source,
       @RequestBody String text) {
-    if (!isSupervisor()) {
+    if (!publisher().maySupervise()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     ImportResult result = new PlanImporter().importText(source, text);
@@ -62,26 +62,32 @@ public class PlanImportController {
   @PostMapping(path = "/api/plans", consumes = {"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
   public ResponseEntity<Object> deploy(@RequestParam(name = "file", defaultValue = "upload.yaml") String file,
       @RequestBody String yaml) {
-    if (!isSupervisor()) {
+    Publisher publisher = publisher();
+    if (!publisher.maySupervise()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     Authentication caller = identity.getCurrentAuthentication();
     identity.clearAuthentication(); // deploying and seeding are the system's acts once the caller is let in
     try {
-      PlanPublication.Published published = publication.publish(file, yaml);
+      PlanPublication.Published published = publication.publish(file, yaml, publisher);
       return ResponseEntity.status(published.unchanged() ? HttpStatus.OK : HttpStatus.CREATED).body(published);
     } catch (CatalogException e) {
       return ResponseEntity.badRequest().body(Map.of("file", e.file(), "line", e.line(), "field", e.field(),
           "message", e.getMessage()));
+    } catch (PlanRefusedException e) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("file", file, "message", e.getMessage()));
     } finally {
       identity.setAuthentication(caller);
     }
   }
 
-  private boolean isSupervisor() {
-    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
-    Set<String> offices = new java.util.HashSet<>(directory.offices().stream().map(UnitDirectory.Entry::id).toList());
-    return groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(offices::contains);
+  /** The caller as a publisher: the coordinating offices among their groups, and whether they administer. */
+  private Publisher publisher() {
+    Authentication caller = identity.getCurrentAuthentication();
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    Set<String> offices = directory.offices().stream().map(UnitDirectory.Entry::id).filter(groups::contains)
+        .collect(java.util.stream.Collectors.toSet());
+    return new Publisher(caller.getUserId(), offices, groups.contains(Groups.CAMUNDA_ADMIN));
   }
 
   private static Map<String, Object> problem(String source, ImportProblem p) {

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates every call to the project's own endpoints (/api/*): either the Camunda webapp
  * session of a user logged into Tasklist or Cockpit (links in forms), or HTTP Basic against the
  * engine's users (scripts). The engine then applies that user's authorizations. Anything else
- * answers 401, with the same answer for unknown users and wrong passwords.
+ * answers 401, with the same answer for unknown users and wrong passwords. A write on the session's
+ * strength needs the session's CSRF token ({@link SessionCsrfCheck}); without it, 403.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -36,6 +37,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String user = fromSession(request);
+    if (user != null && !SessionCsrfCheck.passes(request, request.getSession(false))) {
+      JsonAnswer.send(response, HttpServletResponse.SC_FORBIDDEN, SessionCsrfCheck.MESSAGE);
+      return;
+    }
     List<String> groups = null;
     if (user == null) {
       user = fromBasic(request);

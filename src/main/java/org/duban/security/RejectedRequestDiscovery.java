@@ -6,7 +6,8 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 /**
  * Adds {@link RejectedRequestMapper} to every Jersey application of the server: the engine REST API
  * at /engine-rest and the webapps' own copy that Tasklist calls, so a rejected form shows the rule's
- * message there too, without Camunda's English prefix. Found by Jersey through META-INF/services.
+ * message there too, without Camunda's English prefix; likewise {@link WriteRefusedMapper}. Found by
+ * Jersey through META-INF/services.
  */
 public class RejectedRequestDiscovery implements AutoDiscoverable {
 
@@ -14,6 +15,9 @@ public class RejectedRequestDiscovery implements AutoDiscoverable {
   public void configure(FeatureContext context) {
     if (!context.getConfiguration().isRegistered(RejectedRequestMapper.class)) {
       context.register(RejectedRequestMapper.class);
+    }
+    if (!context.getConfiguration().isRegistered(WriteRefusedMapper.class)) {
+      context.register(WriteRefusedMapper.class);
     }
   }
 }

@@ -97,6 +97,54 @@ class CatalogReaderTest {
   }
 
   @Test
+  void shouldRefuseAKeyGivenTwiceNamingItsLine() {
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("  city: 示范\n", "  city: 示范\n  city: 另一个\n")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:5 [plan.city]")
+        .hasMessageContaining("'city' 出现了两次");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    lead: 市知识产权局\n",
+        "    lead: 市知识产权局\n    lead: 市科技局\n")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:18 [tasks[0].lead]");
+  }
+
+  @Test
+  void shouldRefuseGroupIdsTheEngineCannotStoreOrThatBelongToTheSystem() {
+    String longId = "demo-" + "k".repeat(60);
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("demo-kejiju", longId)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:13 [units[1].id]")
+        .hasMessageContaining("65 个字符").hasMessageContaining("最长 64");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("demo-kejiju", "camunda-admin")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:13 [units[1].id]").hasMessageContaining("系统组");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("demo-office", "duban-auditors")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:7 [plan.coordinatingOffice.id]").hasMessageContaining("审计人员");
+  }
+
+  @Test
+  void shouldRefuseATaskNumberThatReadsAsOneOfThePlansOwnProcesses() {
+    for (String number : List.of("notice", "Evaluation", "MIDTERM", "、")) {
+      assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("number: 一.1", "number: \"" + number + "\"")))
+          .as(number)
+          .isInstanceOf(CatalogException.class)
+          .hasMessageStartingWith("plans/demo.yaml:15 [tasks[0].number]");
+    }
+  }
+
+  @Test
+  void shouldRefuseMoreTasksThanAPlanCanDeployAtOnce() {
+    StringBuilder many = new StringBuilder(GOOD);
+    for (int i = 2; i <= 201; i++) {
+      many.append("  - number: \"").append(i).append("\"\n    title: 任务\n    lead: 市科技局\n");
+    }
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", many.toString()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:15 [tasks]").hasMessageContaining("最多 200 项");
+  }
+
+  @Test
   void shouldStopLoadingWhenAnyCatalogIsBadSoNothingIsDeployed(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a-good.yaml"), GOOD);
     Files.writeString(dir.resolve("b-bad.yaml"), GOOD.replace("demo-2024", "demo-2025").replace("LEAD_FIRST", "SOMETIMES"));

@@ -54,6 +54,12 @@ class AccessMatrixTest {
   static final String AUDITOR = "auditor";
   static final String ADMIN = "admin";
   static final String QUANZHOU_TASK_KEY = ProcessKeys.round("quanzhou-2024", "一.1");
+  static final String PLAN_DOCUMENT = """
+      示范市知识产权工作方案(2026-2028年)
+      二、主要任务
+      1.强化知识产权创造。培育高价值专利。
+      责任单位:市知识产权局、科技局
+      """;
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
@@ -119,6 +125,11 @@ class AccessMatrixTest {
         get(UNIT_B, "/engine-rest/task/" + taskB + "/variables").has("report_wuzhong_gonganju")));
     cell(UNIT_B, "download unit A's evidence", 403, () -> status(UNIT_B, HttpMethod.GET, evidencePath(), null));
     cell(UNIT_A, "download its own evidence", 200, () -> status(UNIT_A, HttpMethod.GET, evidencePath(), null));
+    // units read no history, and the engine's REST API finds a task to comment on through history: refused as before
+    cell(UNIT_B, "comment on its own task (no history read: unchanged)", 400, () -> status(UNIT_B, HttpMethod.POST, "/engine-rest/task/" + taskB + "/comment/create",
+        Map.of("message", "司法局说明")));
+    cell(UNIT_A, "comment on unit B's task", 400, () -> status(UNIT_A, HttpMethod.POST, "/engine-rest/task/" + taskB + "/comment/create",
+        Map.of("message", "越权评论")));
     cell(UNIT_B, "set its own task's due date", 403, () -> status(UNIT_B, HttpMethod.PUT, "/engine-rest/task/" + taskB,
         Map.of("name", "x", "due", "2030-01-01T00:00:00.000+0800")));
     cell(UNIT_B, "start a round", 403, () -> status(UNIT_B, HttpMethod.POST,
@@ -144,6 +155,8 @@ class AccessMatrixTest {
     cell(LEAD, "download a co-unit's evidence", 200, () -> status(LEAD, HttpMethod.GET, evidencePath(), null));
     cell(LEAD, "see the Quanzhou round", "[]", () -> ids(get(LEAD, "/engine-rest/process-instance?processInstanceIds=" + quanzhouRound)));
     cell(LEAD, "open Cockpit", 403, () -> webappLogin(LEAD, "cockpit"));
+    cell(LEAD, "comment on its own task (no history read: unchanged)", 400, () -> status(LEAD, HttpMethod.POST,
+        "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "牵头单位说明")));
 
     // supervisors: their plan, and only their plan
     cell(SUPERVISOR, "see rounds of its plan", "[" + roundId + "]", () -> ids(get(SUPERVISOR,
@@ -162,7 +175,26 @@ class AccessMatrixTest {
     cell(SUPERVISOR, "audit view of a Quanzhou round", 404, () -> status(SUPERVISOR, HttpMethod.GET, "/api/audit/rounds/" + quanzhouRound, null));
     cell(OTHER_SUPERVISOR, "download Wuzhong evidence", 403, () -> status(OTHER_SUPERVISOR, HttpMethod.GET, evidencePath(), null));
     cell(SUPERVISOR, "open Cockpit", 200, () -> webappLogin(SUPERVISOR, "cockpit"));
+    cell(SUPERVISOR, "comment on the lead's task of its plan", 200, () -> status(SUPERVISOR, HttpMethod.POST,
+        "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "督办意见")));
+    cell(SUPERVISOR, "attach a link to the lead's task of its plan", 200, () -> attach(SUPERVISOR, leadTaskId));
     cell(SUPERVISOR, "open Admin", 403, () -> webappLogin(SUPERVISOR, "admin"));
+    HttpHeaders session = webappSession(SUPERVISOR, "tasklist");
+    cell(SUPERVISOR, "Tasklist session: POST /api/plans/import without the CSRF token", 403,
+        () -> apiWithSession(session, HttpMethod.POST, "/api/plans/import", PLAN_DOCUMENT, null));
+    cell(SUPERVISOR, "Tasklist session: POST /api/plans/import with a wrong token", 403,
+        () -> apiWithSession(session, HttpMethod.POST, "/api/plans/import", PLAN_DOCUMENT, "not-the-token"));
+    cell(SUPERVISOR, "Tasklist session: POST /api/plans/import with the session's token", 200,
+        () -> apiWithSession(session, HttpMethod.POST, "/api/plans/import", PLAN_DOCUMENT, session.getFirst("X-XSRF-TOKEN")));
+    cell(SUPERVISOR, "Tasklist session: GET /api/audit/rounds/{id} needs no token", 200,
+        () -> apiWithSession(session, HttpMethod.GET, "/api/audit/rounds/" + roundId, null, null));
+    cell(SUPERVISOR, "HTTP Basic: POST /api/plans/import (no session, no token)", 200, () -> {
+      HttpHeaders headers = new HttpHeaders();
+      headers.setBasicAuth(SUPERVISOR, "demo", StandardCharsets.UTF_8);
+      headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+      return http.exchange("/api/plans/import", HttpMethod.POST, new HttpEntity<>(PLAN_DOCUMENT, headers), String.class)
+          .getStatusCode().value();
+    });
 
     // auditors: read everything, change nothing
     cell(AUDITOR, "read history of a Wuzhong round", "[" + roundId + "]", () -> ids(get(AUDITOR, "/engine-rest/history/process-instance?processInstanceId=" + roundId)));
@@ -181,6 +213,15 @@ class AccessMatrixTest {
         "/engine-rest/process-definition/key/" + RoundFixture.KEY + "/start", Map.of("variables", Map.of("year", Map.of("value", 2022, "type", "Integer")))));
     cell(AUDITOR, "delete a round", 403, () -> status(AUDITOR, HttpMethod.DELETE, "/engine-rest/process-instance/" + roundId, null));
     cell(AUDITOR, "delete history", 403, () -> status(AUDITOR, HttpMethod.DELETE, "/engine-rest/history/process-instance/" + quanzhouRound, null));
+    cell(AUDITOR, "comment on the lead's task", 403, () -> status(AUDITOR, HttpMethod.POST, "/engine-rest/task/" + leadTaskId
+        + "/comment/create", Map.of("message", "审计意见")));
+    cell(AUDITOR, "comment: the refusal says why", AuditorsReadOnly.MESSAGE, () -> message(exchange(AUDITOR, HttpMethod.POST,
+        "/engine-rest/task/" + leadTaskId + "/comment/create", Map.of("message", "审计意见"))));
+    cell(AUDITOR, "attach a link to the lead's task", 403, () -> attach(AUDITOR, leadTaskId));
+    String leadAttachment = tasks.createAttachment("url", leadTaskId, null, "牵头单位材料", null, "https://example.org/a.pdf").getId();
+    cell(AUDITOR, "delete an attachment of the lead's task", 403, () -> status(AUDITOR, HttpMethod.DELETE, "/engine-rest/task/"
+        + leadTaskId + "/attachment/" + leadAttachment, null));
+    cell(AUDITOR, "the attachment is still there", "true", () -> String.valueOf(tasks.getAttachment(leadAttachment) != null));
     cell(AUDITOR, "open Cockpit", 200, () -> webappLogin(AUDITOR, "cockpit"));
     cell(AUDITOR, "open Tasklist", 403, () -> webappLogin(AUDITOR, "tasklist"));
 
@@ -257,6 +298,14 @@ class AccessMatrixTest {
     }
   }
 
+  private String message(ResponseEntity<String> response) {
+    try {
+      return json.readTree(response.getBody()).path("message").asText();
+    } catch (Exception e) {
+      return response.getStatusCode() + " " + response.getBody();
+    }
+  }
+
   private int status(String user, HttpMethod method, String path, Object body) {
     return exchange(user, method, path, body).getStatusCode().value();
   }
@@ -270,6 +319,30 @@ class AccessMatrixTest {
     }
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** Adds a link attachment to a task over REST, as Tasklist's "add attachment" does; the status. */
+  private int attach(String user, String taskId) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "demo", StandardCharsets.UTF_8);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("attachment-name", "材料链接");
+    parts.add("attachment-type", "url");
+    parts.add("url", "https://example.org/report.pdf");
+    return http.exchange("/engine-rest/task/" + taskId + "/attachment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class).getStatusCode().value();
+  }
+
+  /** A call to /api on the strength of a webapp session cookie, as a form's script would make it; the status. */
+  private int apiWithSession(HttpHeaders session, HttpMethod method, String path, String body, String token) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.COOKIE, session.getFirst(HttpHeaders.COOKIE));
+    if (token != null) {
+      headers.set("X-XSRF-TOKEN", token);
+    }
+    headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
   }
 
   /** Claims a task through the webapps' engine API with a logged-in Tasklist session, as Tasklist does. */
