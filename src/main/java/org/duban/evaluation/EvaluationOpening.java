@@ -1,5 +1,9 @@
 package org.duban.evaluation;
 
+import static org.duban.names.EvaluationVariables.*;
+
+import org.duban.names.EvaluationKind;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.duban.catalog.PlanCatalog;
@@ -10,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component("evaluationOpening")
 public class EvaluationOpening implements ExecutionListener {
 
-  public static final String SUPERVISOR_GROUP = "supervisorGroup";
-  public static final String TITLE = "evaluationTitle";
 
   private final EvaluationPlans plans;
   private final YearlyOpening opening;
@@ -26,7 +28,7 @@ public class EvaluationOpening implements ExecutionListener {
     PlanCatalog plan = plans.planOf(execution);
     EvaluationKind kind = plans.kindOf(execution);
     int year = opening.open(execution, plan, "《" + plan.plan().title() + "》" + kind.label,
-        y -> kind.businessKey(plan.id(), y), java.util.Set.of(org.duban.round.RoundVariables.YEAR));
+        y -> kind.businessKey(plan.id(), y), java.util.Set.of(org.duban.names.RoundVariables.YEAR));
     execution.setVariable(SUPERVISOR_GROUP, plan.plan().coordinatingOffice().id());
     execution.setVariable(TITLE, plan.plan().city() + " " + year + " " + kind.label);
   }

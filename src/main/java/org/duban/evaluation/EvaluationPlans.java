@@ -1,11 +1,13 @@
 package org.duban.evaluation;
 
+import org.duban.names.EvaluationKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
-import org.duban.modeling.ModelProperties;
+import org.duban.names.ModelProperties;
 import org.springframework.stereotype.Component;
 
 /** Which evaluations each plan runs, and which plan and kind a running evaluation belongs to. */
@@ -16,14 +18,6 @@ public class EvaluationPlans {
 
   public EvaluationPlans(PlanCatalogs catalogs) {
     this.catalogs = catalogs;
-  }
-
-  public static List<EvaluationKind> kindsOf(PlanCatalog plan) {
-    List<EvaluationKind> kinds = new ArrayList<>(List.of(EvaluationKind.ANNUAL));
-    if (plan.calendar().midTermEvery() != null) {
-      kinds.add(EvaluationKind.MID_TERM);
-    }
-    return kinds;
   }
 
   /** The plan of a running evaluation, as its process model names it. */

@@ -1,5 +1,9 @@
 package org.duban.evaluation;
 
+import static org.duban.names.EvaluationVariables.*;
+
+import org.duban.names.EvaluationKind;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,13 +19,13 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.catalog.PlanCatalog;
 import org.duban.engine.SystemQueries;
-import org.duban.modeling.ProcessKeys;
+import org.duban.names.ProcessKeys;
 import org.duban.round.RoundUnits;
-import org.duban.round.RoundVariables;
+import org.duban.names.RoundVariables;
 import org.duban.round.UnitReport;
-import org.duban.supervision.NoticeStatus;
-import org.duban.supervision.NoticeType;
-import org.duban.supervision.NoticeVariables;
+import org.duban.names.NoticeStatus;
+import org.duban.names.NoticeType;
+import org.duban.names.NoticeVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +36,6 @@ import org.springframework.stereotype.Component;
 @Component("evaluationSummary")
 public class EvaluationSummary implements JavaDelegate {
 
-  public static final String SUMMARY_TEXT = "summaryText";
-  public static final String SUMMARY_TABLE = "summaryTable";
 
   private final EvaluationPlans plans;
   private final HistoryService history;

@@ -2,7 +2,7 @@ package org.duban.evaluation;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.duban.supervision.NoticeType;
+import org.duban.names.NoticeType;
 
 /** One unit's record over the evaluated rounds: reports on time and late, missing, and notices. */
 final class UnitRecord {

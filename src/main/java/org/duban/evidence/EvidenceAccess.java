@@ -8,8 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.duban.identity.UnitDirectory;
-import org.duban.round.ReportStage;
-import org.duban.round.RoundVariables;
+import org.duban.names.RoundVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +35,7 @@ public class EvidenceAccess {
   public Optional<Filed> filed(HistoricVariableInstance file) {
     String round = file.getProcessInstanceId();
     for (HistoricVariableInstance report : history.createHistoricVariableInstanceQuery().processInstanceId(round)
-        .variableName(ReportStage.REPORT).includeDeleted().list()) {
+        .variableName(RoundVariables.REPORT).includeDeleted().list()) {
       JsonNode parsed = parse((String) report.getValue());
       for (JsonNode entry : parsed.path("evidence")) {
         if (file.getId().equals(entry.path("variableId").asText(null))) {

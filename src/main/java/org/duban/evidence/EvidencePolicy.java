@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.tika.Tika;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.duban.DubanProperties;
+import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,16 +1,18 @@
 package org.duban.forms;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.EvaluationVariables;
+
+import org.duban.names.EvaluationElements;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.duban.DubanProperties;
-import org.duban.evaluation.EvaluationConclusionCheck;
-import org.duban.modeling.EvaluationProcessFactory;
-import org.duban.modeling.RoundElements;
-import org.duban.supervision.NoticeElements;
-import org.duban.supervision.NoticeVariables;
+import org.duban.config.DubanProperties;
+import org.duban.names.RoundElements;
+import org.duban.names.NoticeElements;
+import org.duban.names.NoticeVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +57,7 @@ public class TaskForms {
         NoticeElements.ISSUE_CRITICISM, List.copyOf(criticism),
         NoticeElements.HOLD_INTERVIEW, List.copyOf(interview),
         NoticeElements.ACKNOWLEDGE, List.of(),
-        EvaluationProcessFactory.REVIEW, List.of(FormField.text(EvaluationConclusionCheck.CONCLUSION, "评估结论")));
+        EvaluationElements.REVIEW, List.of(FormField.text(EvaluationVariables.CONCLUSION, "评估结论")));
   }
 
   /** The fields of a task; a task this class does not know accepts none. */

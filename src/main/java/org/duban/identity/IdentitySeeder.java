@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.duban.StartupSequence;
+import org.duban.startup.StartupSequence;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

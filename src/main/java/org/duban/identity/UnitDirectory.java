@@ -1,5 +1,7 @@
 package org.duban.identity;
 
+import org.duban.names.EvaluationKind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,7 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.SystemGroups;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
-import org.duban.evaluation.EvaluationPlans;
-import org.duban.modeling.ProcessKeys;
+import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +58,7 @@ public class UnitDirectory {
       }
       Set<String> officeKeys = new TreeSet<>(roundKeys);
       officeKeys.add(ProcessKeys.notice(plan.id()));
-      EvaluationPlans.kindsOf(plan).forEach(kind -> officeKeys.add(kind.processKey(plan.id())));
+      EvaluationKind.of(plan).forEach(kind -> officeKeys.add(kind.processKey(plan.id())));
       add(entries, plan.plan().coordinatingOffice(), TYPE_OFFICE, officeKeys);
     }
     return entries;

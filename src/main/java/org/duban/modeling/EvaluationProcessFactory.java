@@ -1,12 +1,16 @@
 package org.duban.modeling;
 
+import org.duban.names.ModelProperties;
+
+import static org.duban.names.EvaluationElements.*;
+
 import java.time.ZoneId;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.duban.catalog.PlanCatalog;
-import org.duban.evaluation.EvaluationKind;
+import org.duban.names.EvaluationKind;
 import org.duban.forms.CheckedTaskFormHandler;
 
 /**
@@ -15,11 +19,6 @@ import org.duban.forms.CheckedTaskFormHandler;
  */
 public final class EvaluationProcessFactory {
 
-  public static final String START = "startEvent_evaluation";
-  public static final String COMPILE = "serviceTask_compileEvaluation";
-  public static final String REVIEW = "userTask_reviewEvaluation";
-  public static final String END = "endEvent_evaluated";
-  public static final String FORM = "forms/evaluation.html";
 
   private final ZoneId zone;
   private final int historyTimeToLiveDays;

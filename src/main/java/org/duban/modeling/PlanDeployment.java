@@ -1,5 +1,9 @@
 package org.duban.modeling;
 
+import org.duban.names.ModelProperties;
+
+import org.duban.names.ProcessKeys;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,12 +18,11 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.duban.DubanProperties;
+import org.duban.config.DubanProperties;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.TaskEntry;
-import org.duban.evaluation.EvaluationKind;
-import org.duban.evaluation.EvaluationPlans;
+import org.duban.names.EvaluationKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -97,7 +100,7 @@ public class PlanDeployment {
       models.put(key + ".bpmn", factory.create(plan, task));
     }
     models.put(ProcessKeys.notice(plan.id()) + ".bpmn", noticeProcess(plan));
-    for (EvaluationKind kind : EvaluationPlans.kindsOf(plan)) {
+    for (EvaluationKind kind : EvaluationKind.of(plan)) {
       models.put(kind.processKey(plan.id()) + ".bpmn", evaluations.create(plan, kind));
     }
     return models;

@@ -1,6 +1,11 @@
 package org.duban.modeling;
 
-import static org.duban.modeling.RoundElements.*;
+import org.duban.names.ModelProperties;
+
+import org.duban.names.ProcessKeys;
+import org.duban.names.RoundElements;
+
+import static org.duban.names.RoundElements.*;
 
 import java.time.Period;
 import java.util.LinkedHashMap;
@@ -23,9 +28,9 @@ import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
 import org.duban.forms.CheckedTaskFormHandler;
-import org.duban.modeling.RoundElements.Rung;
-import org.duban.round.RoundRules;
-import org.duban.round.RoundVariables;
+import org.duban.names.RoundElements.Rung;
+import org.duban.schedule.RoundRules;
+import org.duban.names.RoundVariables;
 
 /**
  * Turns one catalog task into its yearly-round process: (assignment) → co-unit reports in parallel →

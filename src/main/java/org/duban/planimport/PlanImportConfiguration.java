@@ -1,6 +1,6 @@
 package org.duban.planimport;
 
-import org.duban.DubanProperties;
+import org.duban.config.DubanProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

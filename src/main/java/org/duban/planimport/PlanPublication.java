@@ -11,7 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.duban.DubanProperties;
+import org.duban.config.DubanProperties;
 import org.duban.catalog.CatalogException;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.PlanCatalog;

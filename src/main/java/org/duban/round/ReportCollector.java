@@ -1,6 +1,10 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.CompletionStatus;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+
+import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -43,10 +47,10 @@ public class ReportCollector implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     String unit = (String) execution.getVariable(UNIT);
-    Date submittedAt = (Date) execution.getVariable(ReportStage.SUBMITTED_AT);
+    Date submittedAt = (Date) execution.getVariable(RoundVariables.SUBMITTED_AT);
     Date due = (Date) execution.getVariable(UNIT_DUE);
     CompletionStatus status = CompletionStatus.valueOf((String) execution.getVariable(COMPLETION_STATUS));
-    List<EvidenceFile> files = json.readValue((String) execution.getVariable(ReportStage.EVIDENCE_FILES),
+    List<EvidenceFile> files = json.readValue((String) execution.getVariable(RoundVariables.EVIDENCE_FILES),
         new TypeReference<List<EvidenceFile>>() {});
     List<EvidenceFile> located = files;
     if (located.isEmpty()) {
@@ -56,8 +60,8 @@ public class ReportCollector implements JavaDelegate {
         unit,
         (String) execution.getVariable(UNIT_NAME),
         (String) execution.getVariable(STAGE),
-        (String) execution.getVariable(ReportStage.SUBMITTED_BY),
-        people.of((String) execution.getVariable(ReportStage.SUBMITTED_BY)),
+        (String) execution.getVariable(RoundVariables.SUBMITTED_BY),
+        people.of((String) execution.getVariable(RoundVariables.SUBMITTED_BY)),
         iso(submittedAt),
         iso(due),
         ReportSubmissionCheck.onTime(submittedAt, due),
@@ -66,7 +70,7 @@ public class ReportCollector implements JavaDelegate {
         status.label,
         indicators((String) execution.getVariable(INDICATOR_VALUES)),
         located);
-    ReportStage.scopeOf(execution).setVariableLocal(ReportStage.REPORT, json.writeValueAsString(report));
+    ReportStage.scopeOf(execution).setVariableLocal(RoundVariables.REPORT, json.writeValueAsString(report));
     // a sanction proposed while the unit was late, and not yet decided, now says the unit reported
     notices.unitReported((String) execution.getVariable(PLAN_ID), execution.getProcessBusinessKey(), unit, submittedAt,
         "【该单位已于 " + iso(submittedAt).substring(0, 10) + " 报送" + (report.onTime() ? "" : ",逾期报送") + "】");

@@ -1,5 +1,7 @@
 package org.duban.round;
 
+import org.duban.names.RoundVariables;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +34,7 @@ public class ReportPublisher implements JavaDelegate {
   public void execute(DelegateExecution execution) throws Exception {
     List<HistoricVariableInstance> filed = SystemQueries.run(() -> history.createHistoricVariableInstanceQuery()
         .processInstanceId(execution.getProcessInstanceId())
-        .variableName(ReportStage.REPORT)
+        .variableName(RoundVariables.REPORT)
         .list());
     filed.sort(Comparator.comparing(HistoricVariableInstance::getCreateTime));
     for (HistoricVariableInstance report : filed) {

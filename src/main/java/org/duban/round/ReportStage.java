@@ -1,12 +1,16 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+import org.duban.schedule.RoundRules;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.duban.modeling.RoundElements;
+import org.duban.names.RoundElements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("reportStage")
 public class ReportStage implements ExecutionListener {
-
-  public static final String EVIDENCE_FILES = "evidenceFiles";
-  public static final String SUBMITTED_BY = "submittedBy";
-  public static final String SUBMITTED_AT = "submittedAt";
-  /** The stage's filed report (JSON {@link UnitReport}); kept in history once the stage ends. */
-  public static final String REPORT = "report";
 
   private final RoundTasks tasks;
   private final Deadlines deadlines;

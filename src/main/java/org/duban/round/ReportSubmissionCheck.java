@@ -1,6 +1,10 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.forms.FormRejectedException;
+import org.duban.names.CompletionStatus;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -78,9 +82,9 @@ public class ReportSubmissionCheck implements TaskListener {
     filed.put(PROGRESS, progress);
     filed.put(COMPLETION_STATUS, status.name());
     filed.put(INDICATOR_VALUES, indicators);
-    filed.put(ReportStage.EVIDENCE_FILES, write(files));
-    filed.put(ReportStage.SUBMITTED_BY, handler(task));
-    filed.put(ReportStage.SUBMITTED_AT, ClockUtil.getCurrentTime());
+    filed.put(RoundVariables.EVIDENCE_FILES, write(files));
+    filed.put(RoundVariables.SUBMITTED_BY, handler(task));
+    filed.put(RoundVariables.SUBMITTED_AT, ClockUtil.getCurrentTime());
     ReportStage.scopeOf(task.getExecution()).setVariablesLocal(filed);
   }
 
@@ -142,8 +146,8 @@ public class ReportSubmissionCheck implements TaskListener {
     return value == null ? "" : value.toString().trim();
   }
 
-  private static ReportRejectedException rejected(String message) {
-    return new ReportRejectedException("报送未通过校验:" + message);
+  private static FormRejectedException rejected(String message) {
+    return new FormRejectedException("报送未通过校验:" + message);
   }
 
   static boolean onTime(Date submittedAt, Date due) {

@@ -1,12 +1,15 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.duban.modeling.RoundElements;
+import org.duban.names.RoundElements;
 import org.springframework.stereotype.Component;
 
 /**

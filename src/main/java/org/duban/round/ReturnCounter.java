@@ -1,6 +1,8 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.RETURN_COUNT;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.RETURN_COUNT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

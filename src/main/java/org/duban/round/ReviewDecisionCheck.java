@@ -1,6 +1,11 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.forms.FormRejectedException;
+import org.duban.names.Rating;
+import org.duban.names.ReviewDecision;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +33,7 @@ public class ReviewDecisionCheck implements TaskListener {
     switch (decision) {
       case RETURN -> {
         if (reason.isEmpty()) {
-          throw new ReportRejectedException("审核未提交:退回时必须填写「退回原因」,牵头单位将看到该原因");
+          throw new FormRejectedException("审核未提交:退回时必须填写「退回原因」,牵头单位将看到该原因");
         }
         if (!rawRating.isEmpty()) {
           rating = parse(Rating.class, rawRating, "「评价等级」无效").name();
@@ -36,7 +41,7 @@ public class ReviewDecisionCheck implements TaskListener {
       }
       case ACCEPT, CLOSE_OUT -> {
         if (decision == ReviewDecision.CLOSE_OUT && !Boolean.TRUE.equals(task.getVariable(FINAL_YEAR))) {
-          throw new ReportRejectedException("审核未提交:只有规划末年的轮次才能销号,本轮为 " + task.getVariable(YEAR) + " 年度");
+          throw new FormRejectedException("审核未提交:只有规划末年的轮次才能销号,本轮为 " + task.getVariable(YEAR) + " 年度");
         }
         rating = parse(Rating.class, rawRating, "「评价等级」为必填项:优秀、良好、一般或差").name();
         reason = "";
@@ -59,7 +64,7 @@ public class ReviewDecisionCheck implements TaskListener {
     return Arrays.stream(type.getEnumConstants())
         .filter(e -> e.name().equals(text) || label(e).equals(text))
         .findFirst()
-        .orElseThrow(() -> new ReportRejectedException("审核未提交:" + message));
+        .orElseThrow(() -> new FormRejectedException("审核未提交:" + message));
   }
 
   private static String label(Enum<?> e) {

@@ -1,6 +1,10 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+import org.duban.schedule.RoundRules;
+
+import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +21,7 @@ import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
-import org.duban.modeling.ProcessKeys;
+import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,11 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.CompletionStatus;
+import org.duban.names.Rating;
+import org.duban.names.ReviewDecision;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -9,7 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.supervision.Notice;
-import org.duban.supervision.NoticeType;
+import org.duban.names.NoticeType;
 import org.duban.supervision.Notices;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
-import org.duban.modeling.ModelProperties;
+import org.duban.names.ModelProperties;
 import org.springframework.stereotype.Component;
 
 /** Finds the catalog task behind a running round, by the plan and task its process model names. */
@@ -25,7 +25,7 @@ public class RoundTasks {
     String planId = ModelProperties.require(execution, ModelProperties.PLAN_ID);
     String number = ModelProperties.require(execution, ModelProperties.TASK_NUMBER);
     PlanCatalog plan = catalogs.require(planId);
-    return plan.tasks().stream().filter(t -> t.number().equals(number)).findFirst().map(t -> new RoundTask(plan, t))
+    return plan.task(number).map(t -> new RoundTask(plan, t))
         .orElseThrow(() -> new IllegalStateException("task " + number + " is no longer in the catalog of plan " + planId));
   }
 }

@@ -1,6 +1,8 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.util.Arrays;
 import java.util.List;

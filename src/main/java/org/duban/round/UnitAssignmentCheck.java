@@ -1,6 +1,9 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.forms.FormRejectedException;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +33,7 @@ public class UnitAssignmentCheck implements TaskListener {
     PlanCatalog plan = tasks.of(task.getExecution()).plan();
     String lead = text(task.getVariableLocal(LEAD_UNIT));
     if (lead.isEmpty()) {
-      throw new ReportRejectedException("分配未提交:请选择牵头单位");
+      throw new FormRejectedException("分配未提交:请选择牵头单位");
     }
     Unit leadUnit = known(plan, lead, "牵头单位");
     List<String> coUnits = RoundUnits.split(text(task.getVariableLocal(CO_UNITS)));
@@ -38,10 +41,10 @@ public class UnitAssignmentCheck implements TaskListener {
     for (String coUnit : coUnits) {
       known(plan, coUnit, "配合单位");
       if (coUnit.equals(lead)) {
-        throw new ReportRejectedException("分配未提交:" + leadUnit.name() + " 已是牵头单位,不能同时作为配合单位");
+        throw new FormRejectedException("分配未提交:" + leadUnit.name() + " 已是牵头单位,不能同时作为配合单位");
       }
       if (!seen.add(coUnit)) {
-        throw new ReportRejectedException("分配未提交:配合单位 " + RoundUnits.nameOf(plan, coUnit) + " 重复");
+        throw new FormRejectedException("分配未提交:配合单位 " + RoundUnits.nameOf(plan, coUnit) + " 重复");
       }
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -55,7 +58,7 @@ public class UnitAssignmentCheck implements TaskListener {
 
   private static Unit known(PlanCatalog plan, String groupId, String role) {
     return plan.units().stream().filter(u -> u.id().equals(groupId)).findFirst()
-        .orElseThrow(() -> new ReportRejectedException("分配未提交:" + role + "「" + groupId + "」不在《"
+        .orElseThrow(() -> new FormRejectedException("分配未提交:" + role + "「" + groupId + "」不在《"
             + plan.plan().title() + "》的单位名录中"));
   }
 

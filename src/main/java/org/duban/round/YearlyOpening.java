@@ -1,5 +1,8 @@
 package org.duban.round;
 
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -2,7 +2,7 @@ package org.duban.security;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.duban.DubanProperties;
+import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
 
 /**

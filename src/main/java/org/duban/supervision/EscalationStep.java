@@ -1,6 +1,8 @@
 package org.duban.supervision;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.NoticeType;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,9 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.engine.SystemQueries;
-import org.duban.modeling.RoundElements;
-import org.duban.modeling.RoundElements.Rung;
-import org.duban.round.Deadlines;
+import org.duban.names.RoundElements;
+import org.duban.names.RoundElements.Rung;
+import org.duban.schedule.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("escalationStep")
 public class EscalationStep implements JavaDelegate {
-
-  /** The rung behind the task card's warning, local to the unit's task. */
-  static final String WARNING_LEVEL = "warningLevel";
 
   private final Notices notices;
   private final TaskService taskService;

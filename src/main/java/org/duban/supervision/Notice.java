@@ -1,6 +1,8 @@
 package org.duban.supervision;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.NoticeType;
+
+import static org.duban.names.RoundVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 

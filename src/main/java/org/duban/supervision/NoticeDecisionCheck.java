@@ -1,6 +1,10 @@
 package org.duban.supervision;
 
-import static org.duban.supervision.NoticeVariables.*;
+import org.duban.names.NoticeElements;
+import org.duban.names.NoticeStatus;
+import org.duban.names.NoticeVariables;
+
+import static org.duban.names.NoticeVariables.*;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,7 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.duban.round.ReportRejectedException;
+import org.duban.forms.FormRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +59,7 @@ public class NoticeDecisionCheck implements TaskListener {
       }
       record.put(STATUS, NoticeStatus.ISSUED.name());
     } else {
-      throw new ReportRejectedException("未提交:「办理结论」应为签发(ISSUE)或撤回(WITHDRAW),收到「" + decision + "」");
+      throw new FormRejectedException("未提交:「办理结论」应为签发(ISSUE)或撤回(WITHDRAW),收到「" + decision + "」");
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
@@ -69,7 +73,7 @@ public class NoticeDecisionCheck implements TaskListener {
   private static String required(DelegateTask task, String name, String label) {
     String value = text(task.getVariableLocal(name));
     if (value.isEmpty()) {
-      throw new ReportRejectedException("未提交:「" + label + "」为必填项");
+      throw new FormRejectedException("未提交:「" + label + "」为必填项");
     }
     return value;
   }
@@ -78,7 +82,7 @@ public class NoticeDecisionCheck implements TaskListener {
     try {
       LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ReportRejectedException("未提交:「约谈日期」「" + value + "」不是日期(例如 2025-12-20)");
+      throw new FormRejectedException("未提交:「约谈日期」「" + value + "」不是日期(例如 2025-12-20)");
     }
   }
 

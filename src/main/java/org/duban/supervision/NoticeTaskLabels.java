@@ -1,6 +1,9 @@
 package org.duban.supervision;
 
-import static org.duban.supervision.NoticeVariables.*;
+import org.duban.names.NoticeElements;
+import org.duban.names.NoticeVariables;
+
+import static org.duban.names.NoticeVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,6 +1,9 @@
 package org.duban.supervision;
 
-import static org.duban.supervision.NoticeVariables.*;
+import org.duban.names.NoticeStatus;
+import org.duban.names.NoticeVariables;
+
+import static org.duban.names.NoticeVariables.*;
 
 import java.util.Date;
 import java.util.HashMap;
@@ -12,7 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.engine.SystemQueries;
 import org.duban.identity.PeopleNames;
-import org.duban.modeling.ProcessKeys;
+import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Service;
 
 /**

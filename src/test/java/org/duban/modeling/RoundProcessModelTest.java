@@ -1,5 +1,7 @@
 package org.duban.modeling;
 
+import org.duban.names.ProcessKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;

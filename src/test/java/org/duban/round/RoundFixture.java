@@ -1,6 +1,8 @@
 package org.duban.round;
 
-import static org.duban.round.RoundVariables.*;
+import org.duban.names.RoundVariables;
+
+import static org.duban.names.RoundVariables.*;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -27,9 +29,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.duban.modeling.ProcessKeys;
-import org.duban.modeling.RoundElements;
-import org.duban.supervision.NoticeVariables;
+import org.duban.names.ProcessKeys;
+import org.duban.names.RoundElements;
+import org.duban.names.NoticeVariables;
 
 /**
  * The trade-fair task's rounds as a test tells them: start a round, let units submit, move the

@@ -12,7 +12,7 @@ import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.RoundCalendar;
 import org.duban.modeling.PlanDeployment;
-import org.duban.modeling.RoundElements;
+import org.duban.names.RoundElements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,10 @@
 package org.duban.round;
 
+import org.duban.names.EvaluationVariables;
+
+import org.duban.forms.FormRejectedException;
+import org.duban.names.RoundVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -30,11 +35,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.duban.evaluation.EvaluationKind;
-import org.duban.evaluation.EvaluationSummary;
+import org.duban.names.EvaluationKind;
 import org.duban.modeling.PlanDeployment;
-import org.duban.modeling.RoundElements;
-import org.duban.supervision.NoticeVariables;
+import org.duban.names.RoundElements;
+import org.duban.names.NoticeVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +136,7 @@ abstract class RoundScenarios {
     rounds.runDueJobs();
 
     assertThatThrownBy(() -> rounds.review(round, "RETURN", null, "  "))
-        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("退回原因");
+        .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("退回原因");
     assertThat(rounds.reviewTask(round)).as("a rejected review changes nothing").isNotNull();
 
     ClockUtil.setCurrentTime(at(2025, 12, 1));
@@ -164,9 +168,9 @@ abstract class RoundScenarios {
     rounds.runDueJobs();
 
     assertThatThrownBy(() -> rounds.review(round, "CLOSE_OUT", "GOOD", null))
-        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("规划末年");
+        .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("规划末年");
     assertThatThrownBy(() -> rounds.review(round, "ACCEPT", null, null))
-        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("评价等级");
+        .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("评价等级");
 
     rounds.review(round, "ACCEPT", "FAIR", null);
     assertThat(round).isEnded().hasPassed(RoundElements.END_COMPLETED);
@@ -241,7 +245,7 @@ abstract class RoundScenarios {
     rounds.moveTo(at(2025, 12, 11));
     HistoricProcessInstance criticism = rounds.notices(round, "CRITICISM").get(0);
     assertThat(rounds.noticeTask(criticism).getTaskDefinitionKey()).as("a proposal does not reach the unit")
-        .isEqualTo(org.duban.supervision.NoticeElements.ISSUE_CRITICISM);
+        .isEqualTo(org.duban.names.NoticeElements.ISSUE_CRITICISM);
 
     assertThatThrownBy(() -> formService.submitTaskForm(rounds.noticeTask(criticism).getId(), Map.of("noticeDecision", "ISSUE")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("通报内容");
@@ -251,14 +255,14 @@ abstract class RoundScenarios {
     HistoricProcessInstance issued = rounds.notices(round, "CRITICISM").get(0);
     assertThat(rounds.noticeVariable(issued, NoticeVariables.STATUS)).isEqualTo("ISSUED");
     assertThat(rounds.noticeVariable(issued, NoticeVariables.DECIDED_AT)).isNotNull();
-    List<Task> receipts = rounds.unitTasksOf(POLICE, org.duban.supervision.NoticeElements.ACKNOWLEDGE);
+    List<Task> receipts = rounds.unitTasksOf(POLICE, org.duban.names.NoticeElements.ACKNOWLEDGE);
     assertThat(receipts).extracting(Task::getName).as("the unit sees the overdue notice and the issued criticism")
         .anySatisfy(n -> assertThat(n).startsWith("请签收 逾期催办:市公安局"))
         .anySatisfy(n -> assertThat(n).startsWith("请签收 通报批评:市公安局"));
     Task receipt = rounds.noticeTask(issued);
-    assertThat(receipt.getTaskDefinitionKey()).isEqualTo(org.duban.supervision.NoticeElements.ACKNOWLEDGE);
+    assertThat(receipt.getTaskDefinitionKey()).isEqualTo(org.duban.names.NoticeElements.ACKNOWLEDGE);
     taskService.complete(receipt.getId());
-    assertThat(rounds.noticeVariable(issued, org.duban.supervision.NoticeReceipt.ACKNOWLEDGED_AT)).isNotNull();
+    assertThat(rounds.noticeVariable(issued, org.duban.names.NoticeVariables.ACKNOWLEDGED_AT)).isNotNull();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(issued.getId()).singleResult().getEndTime())
         .isNotNull();
   }
@@ -286,7 +290,7 @@ abstract class RoundScenarios {
     ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(
         EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025));
     Task review = taskService.createTaskQuery().processInstanceId(evaluation.getId()).singleResult();
-    assertThat((String) taskService.getVariable(review.getId(), EvaluationSummary.SUMMARY_TEXT))
+    assertThat((String) taskService.getVariable(review.getId(), EvaluationVariables.SUMMARY_TEXT))
         .as("a withdrawn criticism is no criticism").contains("通报批评 0 次");
   }
 
@@ -447,7 +451,7 @@ abstract class RoundScenarios {
     Map<String, Object> noStatus = rounds.report("进展");
     noStatus.remove(RoundVariables.COMPLETION_STATUS);
     assertThatThrownBy(() -> taskService.complete(task.getId(), noStatus))
-        .rootCause().isInstanceOf(ReportRejectedException.class).hasMessageContaining("完成情况");
+        .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("完成情况");
 
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).as("the task is still open").isNotNull();
     assertThat(engine.getRuntimeService().getVariable(round.getId(), RoundVariables.report(POLICE))).isNull();
@@ -545,9 +549,9 @@ abstract class RoundScenarios {
     assertThat(evaluation.getBusinessKey()).isEqualTo("wuzhong-2022/年度评估/2025");
     Task review = taskService.createTaskQuery().processInstanceId(evaluation.getId()).singleResult();
     assertThat(taskService.getIdentityLinksForTask(review.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(SUPERVISOR));
-    assertThat((String) taskService.getVariable(review.getId(), EvaluationSummary.SUMMARY_TEXT))
+    assertThat((String) taskService.getVariable(review.getId(), EvaluationVariables.SUMMARY_TEXT))
         .contains("任务轮次 1 个").contains("2025 年度评估").contains("按时 7 次、逾期 1 次、未报送 1 次").contains("通报批评 1 次");
-    FileValue table = taskService.getVariableTyped(review.getId(), EvaluationSummary.SUMMARY_TABLE);
+    FileValue table = taskService.getVariableTyped(review.getId(), EvaluationVariables.SUMMARY_TABLE);
     String csv = new String(table.getValue().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(csv).contains("再次通报批评")
         .contains("\"市公安局\",wuzhong-gonganju,1,0,1,0,1,1,1,0,0,0")

@@ -24,11 +24,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.forms.FormField;
 import org.duban.forms.TaskForms;
-import org.duban.modeling.ProcessKeys;
-import org.duban.modeling.RoundElements;
-import org.duban.round.ReportStage;
+import org.duban.names.ProcessKeys;
+import org.duban.names.RoundElements;
 import org.duban.round.RoundFixture;
-import org.duban.round.RoundVariables;
+import org.duban.names.RoundVariables;
 import org.duban.testsupport.DemoHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,7 +182,7 @@ class ForgedSubmissionAttackTest {
       management.createJobQuery().executable().messages().list().forEach(j -> management.executeJob(j.getId()));
     }
     JsonNode filed = json.readTree((String) history.createHistoricVariableInstanceQuery().processInstanceId(roundId)
-        .variableName(ReportStage.REPORT).list().stream()
+        .variableName(RoundVariables.REPORT).list().stream()
         .filter(v -> v.getValue() != null && ((String) v.getValue()).contains("\"unit\":\"" + UNIT + "\"")).findFirst().orElseThrow().getValue());
     assertThat(filed.path("submittedBy").asText()).isEqualTo(UNIT);
     assertThat(filed.path("onTime").asBoolean()).isTrue();
@@ -197,8 +196,8 @@ class ForgedSubmissionAttackTest {
         RoundVariables.UNIT_DUE, RoundVariables.UNIT, RoundVariables.UNIT_NAME, RoundVariables.STAGE, RoundVariables.CO_UNITS,
         RoundVariables.REPORT_DUE, RoundVariables.CO_UNIT_DUE, RoundVariables.TARGETS, RoundVariables.RETURN_COUNT,
         RoundVariables.RETURN_REASON, RoundVariables.REVIEW_DECISION, RoundVariables.OUTCOME, RoundVariables.WARNING,
-        RoundVariables.report(REPORTED), RoundVariables.report("wuzhong-sifaju"), ReportStage.REPORT, ReportStage.SUBMITTED_BY,
-        ReportStage.SUBMITTED_AT, ReportStage.EVIDENCE_FILES, RoundVariables.evidence(4)));
+        RoundVariables.report(REPORTED), RoundVariables.report("wuzhong-sifaju"), RoundVariables.REPORT, RoundVariables.SUBMITTED_BY,
+        RoundVariables.SUBMITTED_AT, RoundVariables.EVIDENCE_FILES, RoundVariables.evidence(4)));
     runtime.createVariableInstanceQuery().processInstanceIdIn(roundId).list().forEach(v -> names.add(v.getName()));
     taskForms.of(RoundElements.reportTask(RoundElements.CO_UNIT)).stream().map(FormField::name).forEach(names::remove);
     return names;

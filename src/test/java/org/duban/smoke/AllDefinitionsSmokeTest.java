@@ -1,7 +1,11 @@
 package org.duban.smoke;
 
+import org.duban.names.EvaluationVariables;
+
+import org.duban.names.EvaluationElements;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duban.round.RoundVariables.*;
+import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,20 +56,16 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
-import org.duban.evaluation.EvaluationConclusionCheck;
-import org.duban.evaluation.EvaluationKind;
-import org.duban.evaluation.EvaluationPlans;
-import org.duban.evaluation.EvaluationSummary;
-import org.duban.modeling.EvaluationProcessFactory;
+import org.duban.names.EvaluationKind;
 import org.duban.modeling.PlanDeployment;
-import org.duban.modeling.ProcessKeys;
-import org.duban.modeling.RoundElements;
+import org.duban.names.ProcessKeys;
+import org.duban.names.RoundElements;
 import org.duban.round.RoundFixture;
 import org.duban.round.RoundUnits;
 import org.duban.forms.CheckedTaskFormHandler;
 import org.duban.forms.TaskForms;
 import org.duban.supervision.Notice;
-import org.duban.supervision.NoticeType;
+import org.duban.names.NoticeType;
 import org.duban.supervision.Notices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,7 +165,7 @@ class AllDefinitionsSmokeTest {
         runRound(plan, task, definition);
       }));
     }
-    for (EvaluationKind kind : EvaluationPlans.kindsOf(plan)) {
+    for (EvaluationKind kind : EvaluationKind.of(plan)) {
       String key = kind.processKey(plan.id());
       planned.add(key);
       tests.add(smoke(key, () -> {
@@ -218,7 +218,7 @@ class AllDefinitionsSmokeTest {
   private void deploymentOf(PlanCatalog plan, List<ProcessDefinition> ofPlan) {
     Set<String> expected = new TreeSet<>();
     plan.tasks().forEach(t -> expected.add(ProcessKeys.round(plan.id(), t.number())));
-    EvaluationPlans.kindsOf(plan).forEach(k -> expected.add(k.processKey(plan.id())));
+    EvaluationKind.of(plan).forEach(k -> expected.add(k.processKey(plan.id())));
     expected.add(ProcessKeys.notice(plan.id()));
     Set<String> deployed = ofPlan.stream().map(ProcessDefinition::getKey).collect(Collectors.toCollection(TreeSet::new));
     assertThat(deployed).as("definitions of %s", plan.id()).isEqualTo(expected);
@@ -376,22 +376,22 @@ class AllDefinitionsSmokeTest {
     assertThat(evaluation.getBusinessKey()).isEqualTo(kind.businessKey(plan.id(), year));
 
     step = "evaluation review task and summary";
-    Task review = single(evaluation, EvaluationProcessFactory.REVIEW);
+    Task review = single(evaluation, EvaluationElements.REVIEW);
     assertThat(candidateGroups(review)).containsExactly(plan.plan().coordinatingOffice().id());
     int started = roundsStarted.getOrDefault(plan.id(), 0);
     int finished = roundsFinished.getOrDefault(plan.id(), 0);
-    assertThat((String) tasks.getVariable(review.getId(), EvaluationSummary.SUMMARY_TEXT))
+    assertThat((String) tasks.getVariable(review.getId(), EvaluationVariables.SUMMARY_TEXT))
         .as("the summary counts this run's rounds").contains("任务轮次 " + started + " 个,已办结 " + finished + " 个");
-    assertThat(tasks.getVariable(review.getId(), EvaluationSummary.SUMMARY_TABLE)).isNotNull();
+    assertThat(tasks.getVariable(review.getId(), EvaluationVariables.SUMMARY_TABLE)).isNotNull();
 
     step = "office records its conclusion";
-    tasks.complete(review.getId(), Map.of(EvaluationConclusionCheck.CONCLUSION, "各项任务按计划推进。"));
+    tasks.complete(review.getId(), Map.of(EvaluationVariables.CONCLUSION, "各项任务按计划推进。"));
     runDueJobs(evaluation);
     step = "evaluation ended";
 
     HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(evaluation.getId()).singleResult();
     assertThat(ended.getEndTime()).as("%s ended", definition.getKey()).isNotNull();
-    assertThat(ended.getEndActivityId()).isEqualTo(EvaluationProcessFactory.END);
+    assertThat(ended.getEndActivityId()).isEqualTo(EvaluationElements.END);
   }
 
   /** One path through the notice process: the notice, the office's decision (if it decides), where it ends. */

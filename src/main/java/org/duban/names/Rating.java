@@ -1,4 +1,4 @@
-package org.duban.round;
+package org.duban.names;
 
 /** The supervisor's rating of a round's work. */
 public enum Rating {

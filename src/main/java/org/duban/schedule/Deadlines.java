@@ -1,4 +1,4 @@
-package org.duban.round;
+package org.duban.schedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.duban.DubanProperties;
+import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.duban.supervision;
+package org.duban.names;
 
 /**
  * The records and notices of supervision, from a gentle reminder to an admonitory interview. The

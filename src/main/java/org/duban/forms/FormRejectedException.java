@@ -1,11 +1,11 @@
-package org.duban.round;
+package org.duban.forms;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /** A submitted report or review that breaks a form rule; nothing of the submission is kept. */
-public class ReportRejectedException extends BadUserRequestException {
+public class FormRejectedException extends BadUserRequestException {
 
-  public ReportRejectedException(String message) {
+  public FormRejectedException(String message) {
     super(message);
   }
 }

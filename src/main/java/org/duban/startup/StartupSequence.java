@@ -1,4 +1,4 @@
-package org.duban;
+package org.duban.startup;
 
 import java.util.List;
 import org.duban.modeling.PlanDeployment;

@@ -1,4 +1,4 @@
-package org.duban.modeling;
+package org.duban.names;
 
 /**
  * Deterministic element ids of every round process. The two report stages share one shape; their

@@ -1,4 +1,5 @@
-package org.duban.round;
+package org.duban.names;
+
 
 /** Names of a round's process variables: one place, so forms, delegates and tests agree. */
 public final class RoundVariables {
@@ -35,6 +36,13 @@ public final class RoundVariables {
   public static final String COMPLETION_STATUS = "completionStatus";
   public static final String INDICATOR_VALUES = "indicatorValues";
   public static final String EVIDENCE_PREFIX = "evidence";
+  // filed by the system in the unit's stage when its task completes
+  public static final String EVIDENCE_FILES = "evidenceFiles";
+  public static final String SUBMITTED_BY = "submittedBy";
+  public static final String SUBMITTED_AT = "submittedAt";
+  /** The stage's filed report (JSON UnitReport); kept in history once the stage ends. */
+  public static final String REPORT = "report";
+
   /** The stored report of one unit: "report_" + group id, JSON text. */
   public static final String REPORT_PREFIX = "report_";
 
@@ -48,6 +56,8 @@ public final class RoundVariables {
 
   // on the unit's task, for Tasklist
   public static final String WARNING = "warning";
+  /** The rung behind the task card's warning, local to the unit's task. */
+  public static final String WARNING_LEVEL = "warningLevel";
 
   public static String evidence(int n) {
     return EVIDENCE_PREFIX + n;

@@ -1,4 +1,4 @@
-package org.duban.modeling;
+package org.duban.names;
 
 import org.duban.catalog.AsciiNames;
 import org.duban.catalog.PlanCatalog;

@@ -1,4 +1,4 @@
-package org.duban.evaluation;
+package org.duban.names;
 
 import org.duban.catalog.PlanProcesses;
 
@@ -16,6 +16,11 @@ public enum EvaluationKind {
     this.keySuffix = keySuffix;
     this.label = label;
     this.years = years;
+  }
+
+  /** Which evaluations a plan runs: the annual one, and a mid-term one where the plan asks for it. */
+  public static java.util.List<EvaluationKind> of(org.duban.catalog.PlanCatalog plan) {
+    return plan.calendar().midTermEvery() == null ? java.util.List.of(ANNUAL) : java.util.List.of(ANNUAL, MID_TERM);
   }
 
   public String processKey(String planId) {

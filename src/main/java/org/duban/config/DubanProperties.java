@@ -1,4 +1,4 @@
-package org.duban;
+package org.duban.config;
 
 import java.time.Duration;
 import java.time.ZoneId;

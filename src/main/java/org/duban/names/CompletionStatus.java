@@ -1,4 +1,4 @@
-package org.duban.round;
+package org.duban.names;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.duban.supervision;
+package org.duban.names;
 
 /** Variables of a notice process instance. */
 public final class NoticeVariables {
@@ -27,6 +27,9 @@ public final class NoticeVariables {
   public static final String DECIDED_AT = "decidedAt";
   /** Set on a pending proposal when the unit reports before the office has acted. */
   public static final String UNIT_REPORTED_AT = "unitReportedAt";
+  /** Who signed for an issued notice in the unit, and when. */
+  public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+  public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
 
   // the office's forms: issue or withdraw a proposed criticism or interview
   public static final String DECISION = "noticeDecision";

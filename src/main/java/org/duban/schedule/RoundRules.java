@@ -1,4 +1,4 @@
-package org.duban.round;
+package org.duban.schedule;
 
 import java.time.MonthDay;
 import java.time.Period;
@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.duban.catalog.RoundCalendar;
-import org.duban.modeling.ModelProperties;
+import org.duban.names.ModelProperties;
 
 /**
  * The deadline rules a round runs by, written into its process model when the plan is deployed:

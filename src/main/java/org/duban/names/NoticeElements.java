@@ -1,4 +1,4 @@
-package org.duban.supervision;
+package org.duban.names;
 
 /** Element ids of the notice process (bpmn/supervision-notice.bpmn), for code and tests alike. */
 public final class NoticeElements {

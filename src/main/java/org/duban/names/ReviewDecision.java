@@ -1,4 +1,4 @@
-package org.duban.round;
+package org.duban.names;
 
 /** The supervisor's conclusion on the lead's consolidated report. */
 public enum ReviewDecision {

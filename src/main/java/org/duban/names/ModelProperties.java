@@ -1,4 +1,4 @@
-package org.duban.modeling;
+package org.duban.names;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

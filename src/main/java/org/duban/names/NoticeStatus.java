@@ -1,4 +1,4 @@
-package org.duban.supervision;
+package org.duban.names;
 
 /** Where a notice stands. Only an issued notice counts in evaluations and statistics. */
 public enum NoticeStatus {
