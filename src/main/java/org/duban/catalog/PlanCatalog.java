@@ -1,10 +1,7 @@
 package org.duban.catalog;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One plan as the catalog file describes it: plan facts, the yearly calendar, the escalation ladder,
@@ -36,10 +33,6 @@ public record PlanCatalog(
 
   public Optional<TaskEntry> task(String number) {
     return tasks.stream().filter(t -> t.number().equals(number)).findFirst();
-  }
-
-  public Map<String, Unit> unitsById() {
-    return units.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
   }
 
   /** The plan's last year: acceptance in this year may close a task out (销号). */

@@ -26,8 +26,4 @@ public record TaskEntry(
     coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
     targets = targets == null ? List.of() : List.copyOf(targets);
   }
-
-  public boolean hasFixedUnits() {
-    return lead != null;
-  }
 }
