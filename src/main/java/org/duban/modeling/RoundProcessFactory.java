@@ -34,9 +34,10 @@ import org.duban.names.RoundVariables;
 
 /**
  * Turns one catalog task into its yearly-round process: (assignment) → co-unit reports in parallel →
- * the lead's consolidated report → the supervisor's review, with the escalation ladder on every unit
- * task. The catalog's escalation durations are written into the timer expressions, so a changed
- * rule becomes a new process version rather than silently changing rounds already running.
+ * the lead's consolidated report (again after each return) → the supervisor's review, with the
+ * escalation ladder on every unit task. The catalog's escalation durations are written into the
+ * timer expressions, so a changed rule becomes a new process version rather than silently changing
+ * rounds already running.
  */
 public final class RoundProcessFactory {
 
@@ -108,12 +109,18 @@ public final class RoundProcessFactory {
         .name("汇集配合单位报送")
         .camundaAsyncBefore()
         .camundaDelegateExpression("${reportPublisher}")
+        // the co-units' reports and every return from the review reach the lead through one
+        // merging gateway, not as two flows into the stage (bpmnlint: fake-join)
         .sequenceFlowId("flow_toLeadReport")
+        .exclusiveGateway(GATEWAY_LEAD_REPORT)
+        .sequenceFlowId("flow_toLeadStage")
         .subProcess(LEAD_STAGE)
         .name("牵头单位汇总报送")
         .camundaExecutionListenerDelegateExpression("start", "${reportStage}");
     layout.task(PUBLISH_CO_UNIT_REPORTS, x0 + STAGE_W + 40, MAIN_Y);
-    double leadX = x0 + STAGE_W + 180;
+    double mergeX = x0 + STAGE_W + 180;
+    layout.gateway(GATEWAY_LEAD_REPORT, mergeX, MAIN_Y);
+    double leadX = mergeX + DiagramLayout.GATEWAY + 40;
     layout.place(LEAD_STAGE, leadX, STAGE_Y, STAGE_W, STAGE_H);
     reportStage(leadStage, LEAD, "牵头单位汇总报送年度进展", REPORT_FORM, plan.escalation(), layout, leadX);
 
@@ -157,7 +164,7 @@ public final class RoundProcessFactory {
         .moveToNode(GATEWAY_DECISION)
         .sequenceFlowId("flow_return")
         .condition("退回", "${reviewDecision == 'RETURN'}")
-        .connectTo(LEAD_STAGE);
+        .connectTo(GATEWAY_LEAD_REPORT);
     layout.task(REVIEW, reviewX, MAIN_Y);
     layout.gateway(GATEWAY_DECISION, decisionX, MAIN_Y);
     layout.task(COMPLETE, outcomeX, MAIN_Y);
@@ -172,10 +179,13 @@ public final class RoundProcessFactory {
     layout.label("flow_return", gwCx + 6, MAIN_Y - 62, 28, 14);
     layout.label("flow_closeOut", gwCx + 6, MAIN_Y + 48, 90, 14);
     layout.route("flow_closeOut", gwCx, MAIN_Y + 25, gwCx, closeY, outcomeX, closeY);
-    layout.route("flow_return", gwCx, MAIN_Y - 25, gwCx, STAGE_Y - 40, leadX + STAGE_W / 2, STAGE_Y - 40,
-        leadX + STAGE_W / 2, STAGE_Y);
+    double mergeCx = mergeX + DiagramLayout.GATEWAY / 2;
+    layout.route("flow_return", gwCx, MAIN_Y - 25, gwCx, STAGE_Y - 40, mergeCx, STAGE_Y - 40,
+        mergeCx, MAIN_Y - 25);
 
     BpmnModelInstance model = process.done();
+    // the builder names a gateway by its id; the merging one stays unlabelled
+    model.getModelElementById(GATEWAY_LEAD_REPORT).removeAttribute("name");
     Process p = model.getModelElementById(ProcessKeys.round(plan.id(), task.number()));
     addListener(model, p, ExecutionListener.EVENTNAME_START, "${roundOpening}");
     // counted as the flow is taken: the review's rules run twice (at submit and at completion)

@@ -4,10 +4,16 @@ import org.duban.names.ProcessKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -26,6 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.TaskEntry;
+import org.duban.names.EvaluationKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +132,32 @@ class RoundProcessModelTest {
     assertThat(Bpmn.convertToString(factory.create(wuzhong, task))).contains("R4/2021-01-01T00:00:00+08:00/P1Y");
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-06-01 00:00:00"));
     assertThat(Bpmn.convertToString(factory.create(wuzhong, task))).doesNotContain("timeCycle");
+  }
+
+  /**
+   * The models as a deployment before a plan's first year draws them, with the yearly timer start
+   * (deployments today may carry none): written to {@code target/bpmn/timer-start/} for the lint
+   * step of {@code .ci/run}, beside the deployed models the smoke test writes.
+   */
+  @Test
+  void shouldGiveEveryModelItsYearlyTimerWhileThePlanHasYearsAhead() throws IOException {
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2000-01-01 00:00:00"));
+    EvaluationProcessFactory evaluations = new EvaluationProcessFactory(ZoneId.of("Asia/Shanghai"), 3650);
+    Path dir = Path.of("target", "bpmn", "timer-start");
+    Files.createDirectories(dir);
+    int written = 0;
+    for (PlanCatalog plan : CATALOGS.all()) {
+      Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
+      plan.tasks().forEach(t -> models.put(ProcessKeys.round(plan.id(), t.number()), factory.create(plan, t)));
+      EvaluationKind.of(plan).forEach(k -> models.put(k.processKey(plan.id()), evaluations.create(plan, k)));
+      for (Map.Entry<String, BpmnModelInstance> model : models.entrySet()) {
+        String xml = Bpmn.convertToString(model.getValue());
+        assertThat(xml).as("yearly timer of %s", model.getKey()).containsPattern("<(\\w+:)?timeCycle[ >]");
+        Files.writeString(dir.resolve(model.getKey() + ".bpmn"), xml, StandardCharsets.UTF_8);
+        written++;
+      }
+    }
+    assertThat(written).isGreaterThan(CATALOGS.all().size());
   }
 
   private static boolean mayTouch(BaseElement a, BaseElement b) {

@@ -9,7 +9,11 @@ import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -94,6 +98,8 @@ import org.springframework.test.context.ActiveProfiles;
 class AllDefinitionsSmokeTest {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** Where every deployed model is written for the lint step of {@code .ci/run}. */
+  static final Path EXPORT_DIR = Path.of("target", "bpmn");
 
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
@@ -231,13 +237,14 @@ class AllDefinitionsSmokeTest {
 
   // ---------------------------------------------------------------- the model
 
-  private void checkModel(ProcessDefinition definition, String expectedName) {
+  private void checkModel(ProcessDefinition definition, String expectedName) throws IOException {
     step = "model: name, parse, validate, diagram";
     String key = definition.getKey();
     assertThat(definition.getName()).as("name of %s", key).isEqualTo(expectedName).matches(".*\\p{IsHan}.*");
 
     BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
     assertThat(model).as("%s parses", key).isNotNull();
+    exportModel(definition);
     Bpmn.validateModel(model);
     Process process = model.getModelElementById(key);
     assertThat(process).as("process element %s", key).isNotNull();
@@ -268,6 +275,19 @@ class AllDefinitionsSmokeTest {
       assertThat(userTask.getCamundaFormHandlerClass()).as("form handler of %s in %s", userTask.getId(), key)
           .isEqualTo(CheckedTaskFormHandler.class.getName());
       assertThat(taskForms.declares(userTask.getId())).as("declared form of %s in %s", userTask.getId(), key).isTrue();
+    }
+  }
+
+  /**
+   * The deployed XML, byte for byte, as {@code target/bpmn/<key>.bpmn}: {@code .ci/run} lints every
+   * one of them with bpmnlint (Camunda 7.24 rules) after the build, so the lint sees exactly what the
+   * engine runs.
+   */
+  private void exportModel(ProcessDefinition definition) throws IOException {
+    Path file = EXPORT_DIR.resolve(definition.getKey() + ".bpmn");
+    Files.createDirectories(EXPORT_DIR);
+    try (InputStream xml = repository.getProcessModel(definition.getId())) {
+      Files.write(file, xml.readAllBytes());
     }
   }
 
