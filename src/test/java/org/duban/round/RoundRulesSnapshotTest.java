@@ -15,6 +15,7 @@ import org.duban.modeling.PlanDeployment;
 import org.duban.names.RoundElements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.duban.testsupport.ProcessCoverage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ProcessCoverage
 class RoundRulesSnapshotTest {
 
   @Autowired ProcessEngine engine;

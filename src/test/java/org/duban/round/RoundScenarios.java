@@ -39,6 +39,8 @@ import org.duban.names.EvaluationKind;
 import org.duban.modeling.PlanDeployment;
 import org.duban.names.RoundElements;
 import org.duban.names.NoticeVariables;
+import org.duban.testsupport.MinimumFlowNodeCoverage;
+import org.duban.testsupport.ProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +50,14 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The yearly round of the trade-fair task (吴忠 一.4-展会), told as the people in the offices live
- * it. Runs on H2 and, through a subclass, on a real PostgreSQL server.
+ * it. Runs on H2 and, through a subclass, on a real PostgreSQL server. Together the scenarios run at
+ * least 90% of the round's flow nodes (every rung of both ladders, return, close-out): the coverage
+ * per process is logged after each class and kept in {@code target/process-test-coverage/}.
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@ProcessCoverage
+@MinimumFlowNodeCoverage(process = "wuzhong-2022_1-4-zhanhui", atLeast = 0.9)
 abstract class RoundScenarios {
 
   @Autowired ProcessEngine engine;
@@ -236,6 +242,56 @@ abstract class RoundScenarios {
     assertThat(rounds.notices(round, "SECOND_CRITICISM")).hasSize(1);
     assertThat(rounds.notices(round, "INTERVIEW")).hasSize(1);
     assertThat(rounds.noticeUnits(round, "OVERDUE")).as("only the late unit is escalated").containsExactly(POLICE);
+  }
+
+  @Test
+  void shouldHoldTheLeadToTheSameLadderWhenItsConsolidatedReportIsLate() throws Exception {
+    ProcessInstance round = rounds.start(2025);
+    rounds.submitAllCoUnits(round); // every co-unit on time: only the lead can be late
+    Task lead = rounds.leadTask(round);
+    assertThat(day(lead.getDueDate())).isEqualTo(LocalDate.of(2025, 12, 15));
+
+    rounds.moveTo(at(2025, 12, 12));
+    assertThat(rounds.noticeUnits(round, "REMINDER")).as("催办 three days before the lead's due date").containsExactly(LEAD);
+
+    rounds.moveTo(at(2025, 12, 16));
+    assertThat(rounds.noticeUnits(round, "OVERDUE")).as("逾期催办 the day after").containsExactly(LEAD);
+    assertThat((String) taskService.getVariableLocal(lead.getId(), RoundVariables.WARNING)).startsWith("黄牌");
+    assertThat(rounds.notices(round, "CRITICISM")).isEmpty();
+
+    rounds.moveTo(at(2025, 12, 21));
+    List<HistoricProcessInstance> criticisms = rounds.notices(round, "CRITICISM");
+    assertThat(criticisms).as("通报批评 proposed five days after the overdue notice").hasSize(1);
+    assertThat(rounds.noticeVariable(criticisms.get(0), NoticeVariables.UNIT)).isEqualTo(LEAD);
+    assertThat(rounds.noticeVariable(criticisms.get(0), NoticeVariables.STATUS)).isEqualTo("PROPOSED");
+    assertThat(rounds.noticeTask(criticisms.get(0)).getName()).startsWith("通报批评(待签发):市市场监管局");
+    assertThat((String) taskService.getVariableLocal(lead.getId(), RoundVariables.WARNING)).startsWith("红牌");
+
+    rounds.moveTo(at(2025, 12, 26));
+    assertThat(rounds.noticeUnits(round, "SECOND_CRITICISM")).as("再次通报批评 five days later").containsExactly(LEAD);
+    assertThat(rounds.noticeUnits(round, "INTERVIEW")).as("with it the proposed 约谈").containsExactly(LEAD);
+    assertThat(rounds.notices(round, "CRITICISM")).as("each rung once").hasSize(1);
+    assertThat(CO_UNITS).as("the co-units reported on time: none is escalated")
+        .allSatisfy(unit -> assertThat(rounds.noticeUnits(round, "OVERDUE")).doesNotContain(unit));
+
+    // the office holds the interview and records it; the lead signs for the record
+    HistoricProcessInstance interview = rounds.notices(round, "INTERVIEW").get(0);
+    rounds.decide(interview, Map.of("noticeDecision", "ISSUE", "interviewDate", "2025-12-26",
+        "interviewees", "市市场监管局分管负责人", "interviewNotes", "说明逾期原因,12 月 31 日前报送"));
+    assertThat(rounds.noticeVariable(interview, NoticeVariables.STATUS)).isEqualTo("ISSUED");
+    Task receipt = rounds.noticeTask(interview);
+    assertThat(receipt.getName()).startsWith("请签收 约谈:市市场监管局");
+    taskService.complete(receipt.getId());
+
+    rounds.submit(round, RoundElements.LEAD, LEAD);
+    rounds.runDueJobs();
+    UnitReport report = json.readValue((String) taskService.getVariable(rounds.reviewTask(round).getId(),
+        RoundVariables.report(LEAD)), UnitReport.class);
+    assertThat(report.onTime()).as("the supervisor reviews a report filed late").isFalse();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().count())
+        .as("the lead's ladder ends with its report").isZero();
+    rounds.review(round, "ACCEPT", "FAIR", null);
+    assertThat(round).isEnded().hasPassed(RoundElements.END_COMPLETED);
   }
 
   @Test
