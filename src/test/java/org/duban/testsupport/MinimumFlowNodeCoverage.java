@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The least share of a process's flow nodes that a {@link ProcessCoverage} test class must run. Checked
- * after the class when all of its test methods ran (a single method run by hand reports, but is not
- * held to it); a shortfall fails the class, naming the flow nodes no test reached.
+ * The least share of a process's flow nodes that a {@link ProcessCoverage} test class must run.
+ * Checked after the class when all of its test methods ran (a single method run by hand reports,
+ * but is not held to it); a shortfall fails the class, naming the flow nodes no test reached.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

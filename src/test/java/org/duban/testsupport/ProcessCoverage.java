@@ -23,6 +23,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Documented
 @Inherited
 @Import(ProcessCoverageEngineConfiguration.class)
-@TestExecutionListeners(listeners = ProcessCoverageListener.class,
+@TestExecutionListeners(
+    listeners = ProcessCoverageListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessCoverage {}

@@ -57,8 +57,10 @@ class ProcessCoverageListener extends AbstractTestExecutionListener {
   private static final Logger log = LoggerFactory.getLogger(ProcessCoverageListener.class);
 
   private DefaultCollector collector;
+
   /** Events arrive from the engine's threads; the collector's lists are not safe for that. */
   private final Object lock = new Object();
+
   private boolean running;
   private final Set<String> methodsRun = new HashSet<>();
 
@@ -110,66 +112,118 @@ class ProcessCoverageListener extends AbstractTestExecutionListener {
   public void afterTestClass(TestContext testContext) {
     Class<?> testClass = testContext.getTestClass();
     Suite suite = collector.getActiveSuite();
-    List<ProcessShare> shares = collector.getModels().stream().map(model -> ProcessShare.of(model, suite))
-        .sorted(Comparator.comparing(ProcessShare::key)).toList();
+    List<ProcessShare> shares =
+        collector.getModels().stream()
+            .map(model -> ProcessShare.of(model, suite))
+            .sorted(Comparator.comparing(ProcessShare::key))
+            .toList();
     if (shares.isEmpty()) {
       log.warn("Process test coverage of {}: the class ran no process", testClass.getSimpleName());
       return;
     }
-    MinimumFlowNodeCoverage minimum = AnnotatedElementUtils.findMergedAnnotation(testClass, MinimumFlowNodeCoverage.class);
+    MinimumFlowNodeCoverage minimum =
+        AnnotatedElementUtils.findMergedAnnotation(testClass, MinimumFlowNodeCoverage.class);
     CoverageReportUtil.createReport(collector, null);
     CoverageReportUtil.createJsonReport(collector, null);
     Path dir = Path.of(CoverageReportUtil.TARGET_DIR_ROOT, suite.getId());
     Path listing = dir.resolve("flow-nodes.txt");
     try {
       Files.createDirectories(dir);
-      Files.writeString(listing, table(testClass, shares, s -> true) + System.lineSeparator(), StandardCharsets.UTF_8);
+      Files.writeString(
+          listing,
+          table(testClass, shares, s -> true) + System.lineSeparator(),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // a process the class only started (a yearly timer opening every plan's rounds) is listed in the file only
-    Predicate<ProcessShare> worked = s -> s.flowNodeRatio() >= 0.25 || minimum != null && s.key().equals(minimum.process());
+    // a process the class only started (a yearly timer opening every plan's rounds): file only
+    Predicate<ProcessShare> worked =
+        s -> s.flowNodeRatio() >= 0.25 || minimum != null && s.key().equals(minimum.process());
     String table = table(testClass, shares, worked);
     long onlyStarted = shares.stream().filter(worked.negate()).count();
-    log.info("{}{}", table, onlyStarted == 0 ? ""
-        : String.format(Locale.ROOT, "%n  and %d processes below 25%% (only started): see %s", onlyStarted, listing));
+    log.info(
+        "{}{}",
+        table,
+        onlyStarted == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "%n  and %d processes below 25%% (only started): see %s",
+                onlyStarted,
+                listing));
 
     if (minimum == null) {
       return;
     }
     Set<String> declared = testMethods(testClass);
     if (!methodsRun.containsAll(declared)) {
-      log.info("Flow node coverage of {} not checked against {}: {} of {} test methods ran", minimum.process(),
-          percent(minimum.atLeast()), declared.stream().filter(methodsRun::contains).count(), declared.size());
+      log.info(
+          "Flow node coverage of {} not checked against {}: {} of {} test methods ran",
+          minimum.process(),
+          percent(minimum.atLeast()),
+          declared.stream().filter(methodsRun::contains).count(),
+          declared.size());
       return;
     }
-    ProcessShare share = shares.stream().filter(s -> s.key().equals(minimum.process())).findFirst().orElse(null);
+    ProcessShare share =
+        shares.stream().filter(s -> s.key().equals(minimum.process())).findFirst().orElse(null);
     if (share == null) {
-      throw new AssertionError(testClass.getSimpleName() + " ran no instance of " + minimum.process()
-          + ", which must reach " + percent(minimum.atLeast()) + " flow node coverage");
+      throw new AssertionError(
+          testClass.getSimpleName()
+              + " ran no instance of "
+              + minimum.process()
+              + ", which must reach "
+              + percent(minimum.atLeast())
+              + " flow node coverage");
     }
     if (share.flowNodeRatio() < minimum.atLeast()) {
-      throw new AssertionError(String.format(Locale.ROOT,
-          "flow node coverage of %s by %s is %s (%d of %d), below the minimum %s; no test reached: %s",
-          share.key(), testClass.getSimpleName(), percent(share.flowNodeRatio()), share.coveredNodes(), share.nodes(),
-          percent(minimum.atLeast()), share.missedNodes()));
+      throw new AssertionError(
+          String.format(
+              Locale.ROOT,
+              "flow node coverage of %s by %s is %s (%d of %d), below the minimum %s; no test reached: %s",
+              share.key(),
+              testClass.getSimpleName(),
+              percent(share.flowNodeRatio()),
+              share.coveredNodes(),
+              share.nodes(),
+              percent(minimum.atLeast()),
+              share.missedNodes()));
     }
-    log.info("Flow node coverage of {}: {} (minimum {})", share.key(), percent(share.flowNodeRatio()),
+    log.info(
+        "Flow node coverage of {}: {} (minimum {})",
+        share.key(),
+        percent(share.flowNodeRatio()),
         percent(minimum.atLeast()));
   }
 
-  private static String table(Class<?> testClass, List<ProcessShare> shares, Predicate<ProcessShare> shown) {
-    StringBuilder out = new StringBuilder("Process test coverage of ").append(testClass.getSimpleName())
-        .append(" (flow nodes, sequence flows), per process:");
+  private static String table(
+      Class<?> testClass, List<ProcessShare> shares, Predicate<ProcessShare> shown) {
+    StringBuilder out =
+        new StringBuilder("Process test coverage of ")
+            .append(testClass.getSimpleName())
+            .append(" (flow nodes, sequence flows), per process:");
     for (ProcessShare s : shares) {
       if (!shown.test(s)) {
         continue;
       }
-      out.append(String.format(Locale.ROOT, "%n  %-40s flow nodes %3d/%3d %6s   sequence flows %3d/%3d %6s",
-          s.key(), s.coveredNodes(), s.nodes(), percent(s.flowNodeRatio()), s.coveredFlows(), s.flows(),
-          percent(s.flowRatio())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%n  %-40s flow nodes %3d/%3d %6s   sequence flows %3d/%3d %6s",
+              s.key(),
+              s.coveredNodes(),
+              s.nodes(),
+              percent(s.flowNodeRatio()),
+              s.coveredFlows(),
+              s.flows(),
+              percent(s.flowRatio())));
       if (!s.missedNodes().isEmpty() && s.missedNodes().size() <= 12) {
-        out.append(String.format(Locale.ROOT, "%n  %-40s   not reached: %s", "", String.join(", ", s.missedNodes())));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%n  %-40s   not reached: %s",
+                "",
+                String.join(", ", s.missedNodes())));
       }
     }
     return out.toString();
@@ -193,7 +247,13 @@ class ProcessCoverageListener extends AbstractTestExecutionListener {
   }
 
   /** One process's executable flow nodes and sequence flows, and those the suite reached. */
-  record ProcessShare(String key, int nodes, int coveredNodes, int flows, int coveredFlows, List<String> missedNodes) {
+  record ProcessShare(
+      String key,
+      int nodes,
+      int coveredNodes,
+      int flows,
+      int coveredFlows,
+      List<String> missedNodes) {
 
     double flowNodeRatio() {
       return nodes == 0 ? 1 : (double) coveredNodes / nodes;
@@ -205,21 +265,39 @@ class ProcessCoverageListener extends AbstractTestExecutionListener {
 
     /** As the library counts them: the nodes of the executable process, the flows leaving them. */
     static ProcessShare of(Model model, Suite suite) {
-      BpmnModelInstance bpmn = Bpmn.readModelFromStream(new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)));
-      Set<String> nodeIds = bpmn.getModelElementsByType(FlowNode.class).stream()
-          .filter(node -> inProcess(node, model.getKey())).map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
-      Set<String> flowIds = bpmn.getModelElementsByType(SequenceFlow.class).stream()
-          .filter(flow -> nodeIds.contains(flow.getSource().getId())).map(SequenceFlow::getId).collect(Collectors.toSet());
+      BpmnModelInstance bpmn =
+          Bpmn.readModelFromStream(
+              new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)));
+      Set<String> nodeIds =
+          bpmn.getModelElementsByType(FlowNode.class).stream()
+              .filter(node -> inProcess(node, model.getKey()))
+              .map(FlowNode::getId)
+              .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> flowIds =
+          bpmn.getModelElementsByType(SequenceFlow.class).stream()
+              .filter(flow -> nodeIds.contains(flow.getSource().getId()))
+              .map(SequenceFlow::getId)
+              .collect(Collectors.toSet());
       Collection<Event> events = suite.getEvents(model.getKey());
       Set<String> reachedNodes = reached(events, EventSource.FLOW_NODE, nodeIds);
       Set<String> takenFlows = reached(events, EventSource.SEQUENCE_FLOW, flowIds);
       List<String> missed = new ArrayList<>(nodeIds);
       missed.removeAll(reachedNodes);
-      return new ProcessShare(model.getKey(), nodeIds.size(), reachedNodes.size(), flowIds.size(), takenFlows.size(), missed);
+      return new ProcessShare(
+          model.getKey(),
+          nodeIds.size(),
+          reachedNodes.size(),
+          flowIds.size(),
+          takenFlows.size(),
+          missed);
     }
 
-    private static Set<String> reached(Collection<Event> events, EventSource source, Set<String> ids) {
-      return events.stream().filter(e -> e.getSource() == source).map(Event::getDefinitionKey).filter(ids::contains)
+    private static Set<String> reached(
+        Collection<Event> events, EventSource source, Set<String> ids) {
+      return events.stream()
+          .filter(e -> e.getSource() == source)
+          .map(Event::getDefinitionKey)
+          .filter(ids::contains)
           .collect(Collectors.toSet());
     }
 
