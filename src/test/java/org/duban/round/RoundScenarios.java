@@ -131,9 +131,7 @@ abstract class RoundScenarios {
   @Test
   void shouldReturnTheReportToTheLeadWithItsReasonUntilAccepted() {
     ProcessInstance round = rounds.start(2025);
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     assertThatThrownBy(() -> rounds.review(round, "RETURN", null, "  "))
         .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("退回原因");
@@ -163,9 +161,7 @@ abstract class RoundScenarios {
   @Test
   void shouldAllowCloseOutOnlyInThePlansFinalYear() {
     ProcessInstance round = rounds.start(2024);
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     assertThatThrownBy(() -> rounds.review(round, "CLOSE_OUT", "GOOD", null))
         .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("规划末年");
@@ -339,9 +335,7 @@ abstract class RoundScenarios {
   @Test
   void shouldCommendEveryUnitOfARoundRatedExcellentAndOnTime() {
     ProcessInstance round = rounds.start(2025);
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     rounds.review(round, "ACCEPT", "EXCELLENT", null);
 
@@ -354,9 +348,7 @@ abstract class RoundScenarios {
   void shouldCommendOnlyTheUnitsThatReportedOnTime() {
     ProcessInstance round = rounds.start(2025);
     rounds.moveTo(at(2025, 12, 7));
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     rounds.review(round, "ACCEPT", "EXCELLENT", null);
 
@@ -388,9 +380,7 @@ abstract class RoundScenarios {
   void shouldCancelEveryPendingEscalationWhenUnitsSubmitBeforeTheDeadline() {
     ProcessInstance round = rounds.start(2025);
     rounds.moveTo(at(2025, 11, 20));
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().count())
         .as("no timer left once the units have submitted").isZero();
