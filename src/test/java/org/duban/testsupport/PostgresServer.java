@@ -295,7 +295,7 @@ public final class PostgresServer {
 
   /**
    * Unpacks zonky's archive of the PostgreSQL binaries from the test classpath into
-   * {@code tmp/duban-pgdist-<digest>}, or reuses that directory if a previous run completed it and
+   * {@code tmp/duban-pgdist-<uid>-<digest>}, or reuses that directory if a previous run completed it and
    * it belongs to this user. Unpacked under a private name first and then renamed, so concurrent
    * JVMs never run half an installation.
    */
@@ -306,7 +306,8 @@ public final class PostgresServer {
     } catch (IOException | IllegalStateException e) {
       throw new IllegalStateException(MISSING_MAVEN_BINARIES + " (" + e.getMessage() + ")", e);
     }
-    Path dist = tmp.resolve(DIST_PREFIX + sha256(archive).substring(0, 16));
+    // one directory per user too: another user's unpacked binaries are neither trusted nor deletable
+    Path dist = tmp.resolve(DIST_PREFIX + new UnixSystem().getUid() + "-" + sha256(archive).substring(0, 16));
     if (Files.exists(dist.resolve(DIST_COMPLETE)) && ownedByThisUser(dist)) {
       return dist.resolve("bin");
     }
