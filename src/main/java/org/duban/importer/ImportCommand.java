@@ -3,30 +3,69 @@ package org.duban.importer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.duban.catalog.CatalogException;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.PlanCatalog;
 
 /**
- * {@code import <file> [--base <catalog.yaml>]}: prints the catalog YAML of a plan document on stdout
- * and its problems, with line numbers, on stderr. With a base catalog, stored unit ids, reviewed plan
- * facts and promoted measures are kept. Exit code 0 on success, 1 if the document cannot be imported,
- * 2 on wrong usage.
+ * {@code import <file> [--base <catalog.yaml>] [--out <draft.yaml> [--force]]}: prints the catalog
+ * YAML of a plan document on stdout, or writes it to the {@code --out} file, which must not exist yet
+ * unless {@code --force} is given (so a reviewed catalog is never replaced by accident); its problems,
+ * with line numbers, go to stderr. With a base catalog, stored unit ids, reviewed plan facts and
+ * promoted measures are kept. Exit code 0 on success, 1 if the document cannot be imported or the
+ * output not written, 2 on wrong usage.
  */
 public final class ImportCommand {
 
-  private static final String USAGE = "usage: import <plan document.txt> [--base <existing catalog.yaml>]";
+  private static final String USAGE =
+      "usage: import <plan document.txt> [--base <existing catalog.yaml>] [--out <draft.yaml> [--force]]";
 
   private ImportCommand() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 2 || !"import".equals(args[0]) || (args.length != 2 && !(args.length == 4 && "--base".equals(args[2])))) {
+    if (args.length < 2 || !"import".equals(args[0]) || args[1].startsWith("--")) {
       err.println(USAGE);
       return 2;
     }
     Path file = Path.of(args[1]);
+    String basePath = null;
+    Path outPath = null;
+    boolean force = false;
+    for (int i = 2; i < args.length; i++) {
+      switch (args[i]) {
+        case "--base" -> {
+          if (i + 1 >= args.length || basePath != null) {
+            err.println(USAGE);
+            return 2;
+          }
+          basePath = args[++i];
+        }
+        case "--out" -> {
+          if (i + 1 >= args.length || outPath != null) {
+            err.println(USAGE);
+            return 2;
+          }
+          outPath = Path.of(args[++i]);
+        }
+        case "--force" -> force = true;
+        default -> {
+          err.println(USAGE);
+          return 2;
+        }
+      }
+    }
+    if (force && outPath == null) {
+      err.println(USAGE);
+      return 2;
+    }
+    if (outPath != null && !force && Files.exists(outPath)) {
+      err.println(outPath + ": exists, not overwritten (add --force to replace it, or choose another --out file)");
+      return 1;
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -35,11 +74,11 @@ public final class ImportCommand {
       return 1;
     }
     PlanCatalog base = null;
-    if (args.length == 4) {
+    if (basePath != null) {
       try {
-        base = new CatalogReader().read(args[3], Files.readString(Path.of(args[3]), StandardCharsets.UTF_8));
+        base = new CatalogReader().read(basePath, Files.readString(Path.of(basePath), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        err.println(args[3] + ": cannot read: " + e.getMessage());
+        err.println(basePath + ": cannot read: " + e.getMessage());
         return 1;
       } catch (CatalogException e) {
         err.println(e.getMessage());
@@ -60,7 +99,25 @@ public final class ImportCommand {
       err.println("the imported catalog does not load: " + e.getMessage());
       return 1;
     }
-    out.print(yaml);
+    if (outPath == null) {
+      out.print(yaml);
+    } else {
+      try {
+        if (force) {
+          Files.writeString(outPath, yaml, StandardCharsets.UTF_8);
+        } else {
+          // CREATE_NEW: a file that appeared since the check above is not replaced either
+          Files.writeString(outPath, yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        }
+      } catch (FileAlreadyExistsException e) {
+        err.println(outPath + ": exists, not overwritten (add --force to replace it, or choose another --out file)");
+        return 1;
+      } catch (IOException e) {
+        err.println(outPath + ": cannot write: " + e.getMessage());
+        return 1;
+      }
+      err.println("wrote " + outPath);
+    }
     err.println(source + ": " + result.tasks().size() + " tasks, responsibility " + result.policy());
     return 0;
   }

@@ -33,7 +33,7 @@ class ImportCommandTest {
 
   @Test
   void printsTheCatalogOnStdoutAndProblemsOnStderr() throws IOException {
-    Path plan = file("luolong-2023-plan.txt", Fixtures.text("documents/luolong-2023-ip-strong-district-action-plan.txt"));
+    Path plan = file("luolong-2023-plan.txt", Fixtures.document("luolong-2023-ip-strong-district-action-plan.txt"));
     assertThat(run("import", plan.toString())).isZero();
     PlanCatalog catalog = new CatalogReader().read("stdout", out.toString(StandardCharsets.UTF_8));
     assertThat(catalog.plan().id()).isEqualTo("luolong-2023");
@@ -43,11 +43,30 @@ class ImportCommandTest {
 
   @Test
   void keepsStoredIdsWithABaseCatalog() throws IOException {
-    Path plan = file("wuzhong-2022.txt", Fixtures.text("documents/wuzhong-2022-ip-protection-14th-five-year-plan.txt"));
+    Path plan = file("wuzhong-2022.txt", Fixtures.document("wuzhong-2022-ip-protection-14th-five-year-plan.txt"));
     assertThat(run("import", plan.toString(), "--base", "plans/wuzhong-2022.yaml")).isZero();
     PlanCatalog catalog = new CatalogReader().read("stdout", out.toString(StandardCharsets.UTF_8));
     assertThat(catalog.unit("市中级人民法院").id()).isEqualTo("wuzhong-zhongjifayuan");
     assertThat(catalog.task("一.4-展会")).isPresent();
+  }
+
+  @Test
+  void writesTheDraftToANewOutFileAndNeverOverwritesOneWithoutForce() throws IOException {
+    Path plan = Fixtures.DOCUMENTS.resolve("quanzhou-2024-ip-demonstration-city-work-plan.txt");
+    Path draft = dir.resolve("quanzhou-draft.yaml");
+
+    assertThat(run("import", plan.toString(), "--out", draft.toString())).isZero();
+    assertThat(out.size()).isZero();
+    assertThat(new CatalogReader().read("draft", Files.readString(draft)).plan().id()).isEqualTo("quanzhou-2024");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrote " + draft);
+
+    Path reviewed = file("quanzhou-2024.yaml", "# reviewed by hand\n");
+    assertThat(run("import", plan.toString(), "--out", reviewed.toString())).isEqualTo(1);
+    assertThat(Files.readString(reviewed)).isEqualTo("# reviewed by hand\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(reviewed + ": exists, not overwritten (add --force");
+
+    assertThat(run("import", plan.toString(), "--out", reviewed.toString(), "--force")).isZero();
+    assertThat(Files.readString(reviewed)).contains("id: quanzhou-2024");
   }
 
   @Test
@@ -64,6 +83,9 @@ class ImportCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("empty.txt:1: error: the text is empty");
     assertThat(run("import", dir.resolve("missing.txt").toString())).isEqualTo(1);
     assertThat(run("export", "x")).isEqualTo(2);
+    assertThat(run("import", "x.txt", "--out")).isEqualTo(2);
+    assertThat(run("import", "x.txt", "--force")).isEqualTo(2);
+    assertThat(run("import", "x.txt", "--verbose")).isEqualTo(2);
     assertThat(run()).isEqualTo(2);
   }
 }
