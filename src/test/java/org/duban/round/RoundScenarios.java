@@ -426,7 +426,7 @@ abstract class RoundScenarios {
     assertThatThrownBy(() -> formService.submitTaskForm(task.getId(),
         rounds.report("进展", file("大文件.pdf", tooLarge, "application/pdf"))))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("佐证材料 1").hasMessageContaining("大文件.pdf").hasMessageContaining("超过上限 10.0 MB");
+        .hasMessageContaining("佐证材料 1").hasMessageContaining("大文件.pdf").hasMessageContaining("超过上限 10 MB");
 
     byte[] executable = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> formService.submitTaskForm(task.getId(),
