@@ -4,6 +4,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // the code the embedded forms share (forms/*.html call window.duban)
+  customScripts: ['scripts/duban-forms'],
   // Tasklist binds only the shortcuts listed here (its code has no defaults): Camunda's keys, with
   // descriptions in Chinese for the 键盘快捷键 dialog
   shortcuts: {
