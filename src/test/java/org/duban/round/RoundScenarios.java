@@ -60,6 +60,7 @@ abstract class RoundScenarios {
   @Autowired HistoryService historyService;
   @Autowired PlanDeployment deployment;
   @Autowired ObjectMapper json;
+  @Autowired org.duban.audit.AuditController audit;
   RoundFixture rounds;
 
   @BeforeEach
@@ -282,6 +283,12 @@ abstract class RoundScenarios {
 
     assertThat(rounds.noticeVariable(criticism, NoticeVariables.STATUS)).isEqualTo("WITHDRAWN");
     assertThat(rounds.noticeTask(criticism)).as("a withdrawn criticism never reaches the unit").isNull();
+    assertThat(audit.round(round.getId()).getBody().notices())
+        .filteredOn(n -> n.type().equals("CRITICISM")).singleElement()
+        .satisfies(n -> {
+          assertThat(n.status()).as("the audit view shows the office's decision").isEqualTo("WITHDRAWN");
+          assertThat(n.decidedAt()).isNotNull();
+        });
 
     ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(
         EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025));
