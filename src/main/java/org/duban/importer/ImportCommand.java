@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.duban.catalog.CatalogException;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.PlanCatalog;
@@ -15,9 +16,11 @@ import org.duban.catalog.PlanCatalog;
  * {@code import <file> [--base <catalog.yaml>] [--out <draft.yaml> [--force]]}: prints the catalog
  * YAML of a plan document on stdout, or writes it to the {@code --out} file, which must not exist yet
  * unless {@code --force} is given (so a reviewed catalog is never replaced by accident); its problems,
- * with line numbers, go to stderr. With a base catalog, stored unit ids, reviewed plan facts and
- * promoted measures are kept. Exit code 0 on success, 1 if the document cannot be imported or the
- * output not written, 2 on wrong usage.
+ * with line numbers, go to stderr. With a base catalog (the plan's reviewed catalog) everything the
+ * base has is kept as it is, down to its header comments; what only the document has (a new task,
+ * its new units) is added, and each addition, each task the document no longer has and each value
+ * the two disagree on is a warning on stderr and a review note in the draft. Exit code 0 on success,
+ * 1 if the document cannot be imported or the output not written, 2 on wrong usage.
  */
 public final class ImportCommand {
 
@@ -74,9 +77,12 @@ public final class ImportCommand {
       return 1;
     }
     PlanCatalog base = null;
+    List<String> baseHeader = List.of();
     if (basePath != null) {
       try {
-        base = new CatalogReader().read(basePath, Files.readString(Path.of(basePath), StandardCharsets.UTF_8));
+        String baseText = Files.readString(Path.of(basePath), StandardCharsets.UTF_8);
+        base = new CatalogReader().read(basePath, baseText);
+        baseHeader = CatalogYamlWriter.leadingComments(baseText);
       } catch (IOException e) {
         err.println(basePath + ": cannot read: " + e.getMessage());
         return 1;
@@ -92,9 +98,16 @@ public final class ImportCommand {
       err.println(source + ": not imported: " + result.errors().size() + " error(s)");
       return 1;
     }
-    String yaml = new CatalogYamlWriter().write(result, base);
+    CatalogDraft draft = CatalogDraft.of(result, base).withHeader(baseHeader);
+    draft.baseNotes().forEach(p -> err.println(p.format(source)));
+    String yaml = new CatalogYamlWriter().write(draft);
     try {
-      new CatalogReader().read(source + " (imported catalog)", yaml);
+      PlanCatalog written = new CatalogReader().read(source + " (imported catalog)", yaml);
+      if (!written.equals(draft.catalog())) {
+        // the writer lost or changed something: a reviewer must never get a draft that says less than the base
+        err.println("the imported catalog does not read back as drafted; nothing written");
+        return 1;
+      }
     } catch (CatalogException e) {
       err.println("the imported catalog does not load: " + e.getMessage());
       return 1;
@@ -119,6 +132,10 @@ public final class ImportCommand {
       err.println("wrote " + outPath);
     }
     err.println(source + ": " + result.tasks().size() + " tasks, responsibility " + result.policy());
+    if (base != null) {
+      err.println(basePath + ": kept as reviewed; the draft has " + draft.catalog().tasks().size() + " tasks and "
+          + draft.catalog().units().size() + " units, " + draft.baseNotes().size() + " note(s) to review");
+    }
     return 0;
   }
 }

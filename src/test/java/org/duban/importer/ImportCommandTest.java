@@ -51,6 +51,29 @@ class ImportCommandTest {
   }
 
   @Test
+  void flagsOnStderrWhereTheDocumentNowSaysOtherwiseAndKeepsTheReviewedTaskAndHeader() throws IOException {
+    String document = Fixtures.document("luolong-2023-ip-strong-district-action-plan.txt");
+    String changed = document.substring(0, document.indexOf("23. 营造")) + "23. 推进数据知识产权保护\n\n探索数据知识产权登记。"
+        + "(责任单位:区市场监管局、区大数据局)\n\n" + document.substring(document.indexOf("三、保障措施"));
+    Path plan = file("luolong-2023-plan.txt", changed);
+
+    assertThat(run("import", plan.toString(), "--base", "plans/luolong-2023.yaml")).isZero();
+
+    String yaml = out.toString(StandardCharsets.UTF_8);
+    PlanCatalog catalog = new CatalogReader().read("stdout", yaml);
+    assertThat(catalog.task("23").orElseThrow().title()).isEqualTo("营造知识产权浓厚文化环境");
+    assertThat(catalog.unitNamed("区大数据局")).isEmpty();
+    assertThat(yaml).startsWith("# 洛龙区知识产权强区行动方案 — plan catalog, imported from plans/documents/")
+        .contains("# Review notes: the page (a reply to a deputy's proposal)");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("luolong-2023-plan.txt:151: warning: task 23: the document's title is '推进数据知识产权保护'; the reviewed"
+            + " '营造知识产权浓厚文化环境' is kept")
+        .contains("luolong-2023-plan.txt:151: warning: task 23: the document's text differs from the reviewed text, which is kept")
+        .contains("luolong-2023-plan.txt:151: warning: task 23: the document names lead 区市场监管局, co-units [区大数据局];")
+        .contains("plans/luolong-2023.yaml: kept as reviewed; the draft has 23 tasks and 17 units, 4 note(s) to review");
+  }
+
+  @Test
   void writesTheDraftToANewOutFileAndNeverOverwritesOneWithoutForce() throws IOException {
     Path plan = Fixtures.DOCUMENTS.resolve("quanzhou-2024-ip-demonstration-city-work-plan.txt");
     Path draft = dir.resolve("quanzhou-draft.yaml");
