@@ -15,6 +15,7 @@ import org.duban.audit.RoundAudit.Step;
 import org.duban.audit.RoundAudit.TaskRecord;
 import org.duban.names.ProcessKeys;
 import org.duban.names.NoticeVariables;
+import org.duban.names.RoundVariables;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,7 +99,13 @@ public class AuditController {
   }
 
   private List<NoticeRecord> notices(HistoricProcessInstance round) {
-    String planId = round.getBusinessKey() == null ? "" : round.getBusinessKey().split("/")[0];
+    // the plan the round recorded when it opened, not a piece of its business key
+    var plan = history.createHistoricVariableInstanceQuery().processInstanceId(round.getId())
+        .variableName(RoundVariables.PLAN_ID).singleResult();
+    if (plan == null) {
+      return List.of();
+    }
+    String planId = (String) plan.getValue();
     return history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.notice(planId))
         .processInstanceBusinessKey(round.getBusinessKey())
@@ -110,7 +117,9 @@ public class AuditController {
               .forEach(v -> n.put(v.getName(), v.getValue()));
           return new NoticeRecord((String) n.get(NoticeVariables.TYPE), (String) n.get(NoticeVariables.UNIT),
               (String) n.get(NoticeVariables.UNIT_NAME), (String) n.get(NoticeVariables.HANDLER),
-              (String) n.get(NoticeVariables.REASON), (java.util.Date) n.get(NoticeVariables.ISSUED_AT), notice.getState());
+              (String) n.get(NoticeVariables.REASON), (java.util.Date) n.get(NoticeVariables.ISSUED_AT),
+              (String) n.get(NoticeVariables.STATUS), (String) n.get(NoticeVariables.DECIDED_BY),
+              (java.util.Date) n.get(NoticeVariables.DECIDED_AT), notice.getState());
         })
         .toList();
   }

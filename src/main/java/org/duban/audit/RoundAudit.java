@@ -33,6 +33,7 @@ public record RoundAudit(
   public record Operation(String userId, String operationType, String property, String newValue, Date time, String taskId) {}
 
   /** A reminder or notice about one unit in this round. */
+  /** @param status PROPOSED, ISSUED or WITHDRAWN: only an issued notice counts; state is the notice process's */
   public record NoticeRecord(String type, String unit, String unitName, String handler, String reason, Date issuedAt,
-      String state) {}
+      String status, String decidedBy, Date decidedAt, String state) {}
 }

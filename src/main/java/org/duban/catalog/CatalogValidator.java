@@ -59,7 +59,7 @@ final class CatalogValidator {
     requireGroup(office, "plan.coordinatingOffice");
     ResponsibilityPolicy policy = required(plan.responsibility(), "plan.responsibility");
 
-    List<Unit> units = c.units() == null ? List.of() : c.units();
+    List<Unit> units = c.units();
     Map<String, Unit> byName = new HashMap<>();
     Set<String> ids = new HashSet<>();
     ids.add(office.id());
@@ -77,7 +77,7 @@ final class CatalogValidator {
       }
     }
 
-    List<TaskEntry> tasks = c.tasks() == null ? List.of() : c.tasks();
+    List<TaskEntry> tasks = c.tasks();
     if (tasks.isEmpty()) {
       throw fail("tasks", "the catalog lists no tasks");
     }

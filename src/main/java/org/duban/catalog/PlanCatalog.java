@@ -15,8 +15,9 @@ public record PlanCatalog(
     List<TaskEntry> tasks) {
 
   public PlanCatalog {
-    units = List.copyOf(units);
-    tasks = List.copyOf(tasks);
+    // a file may leave a list out (a plan that assigns units each round needs no directory)
+    units = units == null ? List.of() : List.copyOf(units);
+    tasks = tasks == null ? List.of() : List.copyOf(tasks);
   }
 
   public String id() {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param government slug of the issuing government; unit group ids are scoped by it
  * @param city short Chinese name used in process names, e.g. 吴忠
  * @param coordinatingOffice the office that supervises the plan (reviews, notices, evaluations)
- * @param source the plan document's file name under shared/plans
+ * @param source the plan document's file name under plans/documents
  */
 public record PlanFacts(
     String id,

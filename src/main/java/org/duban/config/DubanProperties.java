@@ -20,7 +20,7 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
     evidence = evidence == null ? new Evidence(null, null, null) : evidence;
     history = history == null ? new History(null) : history;
     login = login == null ? new Login(null, null) : login;
-    demo = demo == null ? new Demo(false, null, null, null, null) : demo;
+    demo = demo == null ? new Demo(false, null, null, null) : demo;
   }
 
   /**
@@ -92,10 +92,13 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
   /**
    * The demo profile's data.
    *
+   * @param enabled whether the demo users and round are created
    * @param round which round the demo starts, as "planId/taskNumber/year"
    * @param leadDueIn the demo round's lead deadline, counted from start-up so that it lies ahead
+   * @param password every demo user's password; without one there is no demo data (the demo
+   *     administrator's is camunda.bpm.admin-user.password)
    */
-  public record Demo(boolean enabled, String round, Duration leadDueIn, String password, String adminPassword) {
+  public record Demo(boolean enabled, String round, Duration leadDueIn, String password) {
     public Demo {
       round = round == null ? "wuzhong-2022/一.4-展会/2025" : round;
       leadDueIn = leadDueIn == null ? Duration.ofDays(30) : leadDueIn;

@@ -8,7 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.mime.MimeTypes;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
@@ -20,17 +23,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class EvidencePolicy {
 
-  private static final Map<String, String> TYPE_LABELS = Map.of(
-      "application/pdf", "PDF",
-      "application/ofd", "OFD",
-      "application/msword", "Word",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word",
-      "application/vnd.ms-excel", "Excel",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel",
-      "application/vnd.ms-powerpoint", "PowerPoint",
-      "application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint",
-      "image/jpeg", "JPEG",
-      "image/png", "PNG");
+  /** How people name each known type, and the file name extensions it comes with (for a file picker). */
+  private record Kind(String label, List<String> extensions) {}
+
+  private static final Map<String, Kind> KINDS = Map.of(
+      "application/pdf", new Kind("PDF", List.of(".pdf")),
+      "application/ofd", new Kind("OFD", List.of(".ofd")),
+      "application/msword", new Kind("Word", List.of(".doc")),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new Kind("Word", List.of(".docx")),
+      "application/vnd.ms-excel", new Kind("Excel", List.of(".xls")),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new Kind("Excel", List.of(".xlsx")),
+      "application/vnd.ms-powerpoint", new Kind("PowerPoint", List.of(".ppt")),
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation", new Kind("PowerPoint", List.of(".pptx")),
+      "image/jpeg", new Kind("JPEG", List.of(".jpg", ".jpeg")),
+      "image/png", new Kind("PNG", List.of(".png")));
+
+  private static final long KB = 1024;
+  private static final long MB = 1024 * KB;
 
   private final Tika tika = new Tika();
   private final long maxBytes;
@@ -60,7 +69,7 @@ public class EvidencePolicy {
     }
     if (bytes.length > maxBytes) {
       throw new EvidenceRejectedException(label + "「" + name + "」大小 " + megabytes(bytes.length)
-          + " 超过上限 " + megabytes(maxBytes));
+          + " 超过上限 " + maxSizeText());
     }
     String detected = detect(bytes, name);
     if (!allowedTypes.contains(detected)) {
@@ -72,8 +81,52 @@ public class EvidencePolicy {
 
   /** The configured types as people name them: "PDF、OFD、Word、…". */
   public String allowedLabels() {
-    return allowedTypes.stream().map(t -> TYPE_LABELS.getOrDefault(t, t)).distinct()
-        .collect(java.util.stream.Collectors.joining("、"));
+    return allowedTypes.stream().map(t -> KINDS.containsKey(t) ? KINDS.get(t).label() : t).distinct()
+        .collect(Collectors.joining("、"));
+  }
+
+  /**
+   * The file name extensions of the configured types, for a file field's {@code accept}: ".pdf,.ofd,…".
+   * A type this class does not name takes Tika's extensions for it. Only steers the file picker: the
+   * type is decided by the content on upload.
+   */
+  public String acceptedExtensions() {
+    return allowedTypes.stream().flatMap(t -> extensions(t).stream()).distinct().collect(Collectors.joining(","));
+  }
+
+  private static List<String> extensions(String type) {
+    if (KINDS.containsKey(type)) {
+      return KINDS.get(type).extensions();
+    }
+    try {
+      return MimeTypes.getDefaultMimeTypes().forName(type).getExtensions();
+    } catch (MimeTypeException e) {
+      return List.of();
+    }
+  }
+
+  /** The size cap as people read it: "10 MB", "2.5 MB", "500 KB". */
+  public String maxSizeText() {
+    return size(maxBytes);
+  }
+
+  /** What the report form says about evidence, from the rules above. */
+  public String helpText() {
+    return "可上传 " + allowedLabels() + " 文件,每个不超过 " + maxSizeText() + ",最多 " + maxFiles + " 个。";
+  }
+
+  static String size(long bytes) {
+    if (bytes >= MB) {
+      return decimal(bytes / (double) MB) + " MB";
+    }
+    if (bytes >= KB) {
+      return decimal(bytes / (double) KB) + " KB";
+    }
+    return bytes + " 字节";
+  }
+
+  private static String decimal(double value) {
+    return new java.math.BigDecimal(value).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   private String detect(byte[] bytes, String name) {

@@ -1,225 +1,260 @@
 package org.duban.importer;
 
-import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.duban.catalog.EscalationRules;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanFacts;
+import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.RoundCalendar;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
 
 /**
- * Writes an {@link ImportResult} as catalog YAML in the format {@link org.duban.catalog.CatalogReader}
- * reads. Given the plan's existing (reviewed) catalog as a base, it keeps what review decided: plan
- * facts the base states, the calendar and escalation settings, every stored unit id, and promoted
- * measures (一.4-展会); tasks and units themselves always come from the document.
+ * Writes a catalog as YAML in the format {@link org.duban.catalog.CatalogReader} reads, every field
+ * of every record, so that reading what was written gives the same catalog: nothing a reviewer
+ * decided is lost on the way through a file. Reviewers edit the result by hand, so it is laid out for
+ * them (comments on the calendar and the escalation ladder, review notes where they apply), and the
+ * same catalog always gives the same bytes.
+ *
+ * <p>An import is first made a {@link CatalogDraft}, on its own or merged into the plan's reviewed
+ * catalog ({@code --base}), which then wins wherever it says something.
  */
 public final class CatalogYamlWriter {
 
-  private static final Pattern FILE_YEAR = Pattern.compile("^[a-z]+-(\\d{4})\\b");
+  /** Where the comments beside calendar and escalation values begin. */
+  private static final int COMMENT_COLUMN = 30;
 
   public String write(ImportResult result) {
-    return write(result, null);
+    return write(CatalogDraft.of(result));
   }
 
   public String write(ImportResult result, PlanCatalog base) {
-    DraftPlanFacts f = result.facts();
-    PlanFacts b = base == null ? null : base.plan();
-    String government = pick(b == null ? null : b.government(), f.government(), "plan");
+    return write(CatalogDraft.of(result, base));
+  }
+
+  public String write(PlanCatalog catalog) {
+    return write(CatalogDraft.of(catalog));
+  }
+
+  public String write(CatalogDraft draft) {
+    PlanCatalog c = draft.catalog();
     StringBuilder y = new StringBuilder();
-    String title = pick(b == null ? null : b.title(), f.title(), null);
-    y.append("# ").append(title == null ? "(untitled plan)" : title).append(" — plan catalog imported from ")
-        .append(result.source()).append(".\n");
-    y.append("# Units are named in Simplified Chinese; their group ids are stored here, not re-derived at start-up.\n");
-    for (ImportProblem p : result.problems()) {
-      if (p.severity() == ImportProblem.Severity.WARNING) {
-        y.append("# review (line ").append(p.line()).append("): ").append(p.message()).append('\n');
-      }
+    writeHeader(y, draft);
+    writePlan(y, c.plan());
+    if (c.calendar() != null) {
+      writeCalendar(y, c.calendar());
     }
-    writePlan(y, result, b, government, title);
-    writeCalendar(y, base == null ? RoundCalendar.DEFAULT : base.calendar());
-    writeEscalation(y, base == null ? EscalationRules.DEFAULT : base.escalation());
-    Map<String, String> ids = unitIds(result, base, government, b == null ? null : b.coordinatingOffice());
-    y.append(ids.isEmpty() ? "\nunits: []   # the plan names no units: each round's units are assigned by the coordinating office\n" : "\nunits:\n");
-    ids.forEach((name, id) -> y.append("  - id: ").append(id).append('\n')
-        .append("    name: ").append(YamlText.scalar(name)).append('\n'));
+    if (c.escalation() != null) {
+      writeEscalation(y, c.escalation());
+    }
+    writeUnits(y, c, draft);
     y.append("\ntasks:\n");
-    List<TaskEntry> promoted = base == null ? List.of() : base.tasks().stream().filter(t -> t.measureOf() != null).toList();
-    Set<TaskEntry> written = new HashSet<>();
-    for (ImportedTask task : result.tasks()) {
-      writeTask(y, task);
-      for (TaskEntry measure : promoted) {
-        if (measure.measureOf().split("\\s")[0].equals(task.number())) {
-          writePromoted(y, measure);
-          written.add(measure);
-        }
-      }
+    for (TaskEntry t : c.tasks()) {
+      writeTask(y, t, draft.taskNotes().getOrDefault(t.number(), List.of()));
     }
-    promoted.stream().filter(m -> !written.contains(m)).forEach(m -> writePromoted(y, m));
     return y.toString();
   }
 
-  private void writePlan(StringBuilder y, ImportResult result, PlanFacts b, String government, String title) {
-    DraftPlanFacts f = result.facts();
-    y.append("plan:\n");
-    y.append("  id: ").append(b != null ? b.id() : government + "-" + planYear(result)).append('\n');
-    y.append("  government: ").append(government).append('\n');
-    y.append("  city: ").append(YamlText.scalar(pick(b == null ? null : b.city(), f.city(), "?"))).append('\n');
-    y.append("  title: ").append(YamlText.scalar(title == null ? "?" : title)).append('\n');
-    String issuer = pick(b == null ? null : b.issuer(), f.issuer(), null);
-    if (issuer != null) {
-      y.append("  issuer: ").append(YamlText.scalar(issuer)).append('\n');
-    }
-    LocalDate issued = b != null && b.issued() != null ? b.issued() : f.issued();
-    if (issued != null) {
-      y.append("  issued: ").append(issued).append('\n');
-    }
-    Integer from = b != null && b.period() != null ? Integer.valueOf(b.period().from()) : f.periodFrom();
-    Integer to = b != null && b.period() != null ? Integer.valueOf(b.period().to()) : f.periodTo();
-    if (from != null && to != null) {
-      y.append("  period:\n    from: ").append(from).append("\n    to: ").append(to).append('\n');
-    }
-    Unit office = b != null && b.coordinatingOffice() != null ? b.coordinatingOffice() : proposedOffice(f, government);
-    y.append("  coordinatingOffice:\n    id: ").append(office.id()).append("\n    name: ")
-        .append(YamlText.scalar(office.name())).append('\n');
-    y.append("  responsibility: ").append(result.policy()).append('\n');
-    y.append("  source: ").append(YamlText.scalar(b != null && b.source() != null ? b.source() : result.source())).append('\n');
-    List<Target> targets = b != null && !b.targets().isEmpty() ? b.targets() : f.targets();
-    if (!targets.isEmpty()) {
-      y.append("  targets:\n");
-      for (Target t : targets) {
-        y.append("    - indicator: ").append(YamlText.scalar(t.indicator())).append('\n');
-        if (t.year() != null) {
-          y.append("      year: ").append(t.year()).append('\n');
-        }
-        y.append("      value: ").append(t.value().toPlainString()).append('\n');
-        y.append("      unit: ").append(YamlText.scalar(t.unit())).append('\n');
+  /**
+   * The comment lines at the top of a catalog file (its title and review notes), to keep them in a
+   * draft made from it.
+   */
+  public static List<String> leadingComments(String yaml) {
+    List<String> lines = new ArrayList<>();
+    for (String line : yaml.replace("\uFEFF", "").split("\r\n|\r|\n", -1)) {
+      if (!line.startsWith("#")) {
+        break;
       }
+      lines.add(line.stripTrailing());
     }
+    return lines;
   }
 
-  /** The office the text names, or the usual leading-group office of its level, for review. */
-  private static Unit proposedOffice(DraftPlanFacts f, String government) {
-    String name = f.coordinatingOffice() != null ? f.coordinatingOffice()
-        : (f.level() == null ? "" : f.level()) + "知识产权工作领导小组办公室";
-    return new Unit(UnitIds.office(government, name), name);
+  private static void writeHeader(StringBuilder y, CatalogDraft draft) {
+    List<String> header = new ArrayList<>(draft.header());
+    if (header.isEmpty()) {
+      PlanFacts plan = draft.catalog().plan();
+      String source = plan == null ? null : plan.source();
+      header.add("# " + (plan == null || plan.title() == null ? "(untitled plan)" : plan.title()) + " — plan catalog"
+          + (source == null ? "" : " imported from " + source) + ".");
+      header.add("# Units are named in Simplified Chinese; their group ids are stored here, not re-derived at start-up.");
+    }
+    List<ImportProblem> review = new ArrayList<>(draft.problems());
+    review.addAll(draft.baseNotes());
+    for (ImportProblem p : review) {
+      String line = comment("review (line " + p.line() + "): " + p.message());
+      // a base's header may carry the notes of the draft it was reviewed from: each note once
+      if (p.severity() == ImportProblem.Severity.WARNING && !header.contains(line)) {
+        header.add(line);
+      }
+    }
+    header.forEach(line -> y.append(line).append('\n'));
+  }
+
+  private static void writePlan(StringBuilder y, PlanFacts p) {
+    y.append("plan:\n");
+    field(y, "  ", "id", p.id());
+    field(y, "  ", "government", p.government());
+    field(y, "  ", "city", p.city());
+    field(y, "  ", "title", p.title());
+    field(y, "  ", "issuer", p.issuer());
+    if (p.issued() != null) {
+      y.append("  issued: ").append(p.issued()).append('\n');
+    }
+    if (p.period() != null) {
+      y.append("  period:\n    from: ").append(p.period().from()).append("\n    to: ").append(p.period().to()).append('\n');
+    }
+    if (p.coordinatingOffice() != null) {
+      y.append("  coordinatingOffice:\n").append(unitFields("    ", p.coordinatingOffice()));
+    }
+    if (p.responsibility() != null) {
+      y.append("  responsibility: ").append(p.responsibility()).append('\n');
+    }
+    field(y, "  ", "source", p.source());
+    writeTargets(y, "  ", p.targets());
   }
 
   private static void writeCalendar(StringBuilder y, RoundCalendar c) {
     y.append("\ncalendar:\n");
-    y.append("  roundStarts: \"").append(monthDay(c.roundStarts())).append("\"        # the yearly timer opens each year's round on this day\n");
-    y.append("  reportDue: \"").append(monthDay(c.reportDue())).append("\"          # the lead unit's yearly report is due on this day\n");
-    y.append("  coUnitLeadTime: ").append(c.coUnitLeadTime()).append("        # co-responsible units report this long before the lead\n");
-    y.append("  reworkTime: ").append(c.reworkTime()).append("            # a report returned for rework is due again this long after the return\n");
+    if (c.roundStarts() != null) {
+      commented(y, "  roundStarts: " + monthDay(c.roundStarts()), "the yearly timer opens each year's round on this day");
+    }
+    if (c.reportDue() != null) {
+      commented(y, "  reportDue: " + monthDay(c.reportDue()), "the lead unit's yearly report is due on this day");
+    }
+    if (c.coUnitLeadTime() != null) {
+      commented(y, "  coUnitLeadTime: " + c.coUnitLeadTime(), "co-responsible units report this long before the lead");
+    }
+    if (c.reworkTime() != null) {
+      commented(y, "  reworkTime: " + c.reworkTime(), "a report returned for rework is due again this long after the return");
+    }
+    if (c.evaluationStarts() != null) {
+      commented(y, "  evaluationStarts: " + monthDay(c.evaluationStarts()), "the coordinating office evaluates the year from this day");
+    }
+    if (c.midTermEvery() != null) {
+      commented(y, "  midTermEvery: " + c.midTermEvery(), "a mid-term evaluation every this many years, as the plan asks");
+    }
+    if (c.minimumLeadTime() != null) {
+      commented(y, "  minimumLeadTime: " + c.minimumLeadTime(), "a round started late gives the lead unit at least this long");
+    }
   }
 
   private static void writeEscalation(StringBuilder y, EscalationRules e) {
     y.append("\nescalation:\n");
-    y.append("  reminderBefore: ").append(e.reminderBefore()).append("         # 催办: reminder this long before the due date (also the follow-up date)\n");
-    y.append("  overdueAfter: ").append(e.overdueAfter()).append("           # 逾期催办 (yellow): the day after the due date\n");
-    y.append("  criticismAfter: ").append(e.criticismAfter()).append("         # 通报批评: still open this long after the overdue notice\n");
-    y.append("  secondCriticismAfter: ").append(e.secondCriticismAfter()).append("   # second criticism (-> 约谈) this long after the first\n");
+    if (e.reminderBefore() != null) {
+      commented(y, "  reminderBefore: " + e.reminderBefore(), "催办: reminder this long before the due date (also the follow-up date)");
+    }
+    if (e.overdueAfter() != null) {
+      commented(y, "  overdueAfter: " + e.overdueAfter(), "逾期催办 (yellow): the day after the due date");
+    }
+    if (e.criticismAfter() != null) {
+      commented(y, "  criticismAfter: " + e.criticismAfter(), "通报批评: still open this long after the overdue notice");
+    }
+    if (e.secondCriticismAfter() != null) {
+      commented(y, "  secondCriticismAfter: " + e.secondCriticismAfter(), "second criticism (-> 约谈) this long after the first");
+    }
   }
 
-  private static String monthDay(java.time.MonthDay d) {
-    return String.format("%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
-  }
-
-  /** Every unit the tasks name, in order of first mention, with its stored or proposed id. */
-  private static Map<String, String> unitIds(ImportResult result, PlanCatalog base, String government, Unit baseOffice) {
-    Map<String, String> ids = new LinkedHashMap<>();
-    Set<String> taken = new HashSet<>();
-    taken.add(baseOffice != null ? baseOffice.id() : proposedOffice(result.facts(), government).id());
-    List<String> names = new ArrayList<>();
-    result.tasks().forEach(t -> names.addAll(t.units()));
-    if (base != null) {
-      base.tasks().stream().filter(t -> t.measureOf() != null).forEach(t -> {
-        if (t.lead() != null) {
-          names.add(t.lead());
-        }
-        names.addAll(t.coUnits());
-      });
-    }
-    for (String name : names) {
-      if (ids.containsKey(name)) {
-        continue;
-      }
-      String stored = base == null ? null : base.unitNamed(name).map(Unit::id).orElse(null);
-      if (stored == null || taken.contains(stored)) {
-        Set<String> reserved = new HashSet<>(taken);
-        if (base != null) {
-          base.units().forEach(u -> reserved.add(u.id()));
-        }
-        stored = UnitIds.propose(government, name, reserved);
-      }
-      taken.add(stored);
-      ids.put(name, stored);
-    }
-    return ids;
-  }
-
-  private static void writeTask(StringBuilder y, ImportedTask t) {
-    y.append("  - number: ").append(YamlText.quoted(t.number())).append('\n');
-    y.append("    title: ").append(YamlText.scalar(t.title())).append('\n');
-    if (t.othersUnnamed()) {
-      y.append("    # the plan adds further, unnamed units (\"有关部门\"/\"等\"); they are not listed here\n");
-    }
-    y.append("    text: ").append(t.text().isEmpty() ? "\"\"\n" : YamlText.block(t.text(), "      "));
-    String original = (t.originalTitle() + t.originalText()).strip();
-    if (!original.equals((t.title() + t.text()).strip()) && !t.originalText().isBlank()) {
-      // the document's own wording (Traditional script), kept for review and audit
-      y.append("    original: ").append(YamlText.block(t.originalText(), "      "));
-    }
-    if (t.lead() != null) {
-      y.append("    lead: ").append(YamlText.scalar(t.lead())).append('\n');
-    }
-    writeCoUnits(y, t.coUnits());
-  }
-
-  private static void writePromoted(StringBuilder y, TaskEntry t) {
-    y.append("  # a measure promoted to a task of its own (kept from the reviewed catalog)\n");
-    y.append("  - number: ").append(YamlText.quoted(t.number())).append('\n');
-    y.append("    title: ").append(YamlText.scalar(t.title())).append('\n');
-    y.append("    measureOf: ").append(YamlText.scalar(t.measureOf())).append('\n');
-    if (t.text() != null) {
-      y.append("    text: ").append(YamlText.block(t.text(), "      "));
-    }
-    if (t.lead() != null) {
-      y.append("    lead: ").append(YamlText.scalar(t.lead())).append('\n');
-    }
-    writeCoUnits(y, t.coUnits());
-  }
-
-  private static void writeCoUnits(StringBuilder y, List<String> coUnits) {
-    if (coUnits.isEmpty()) {
+  private static void writeUnits(StringBuilder y, PlanCatalog c, CatalogDraft draft) {
+    boolean assigned = c.plan() != null && c.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
+    if (c.units().isEmpty()) {
+      y.append("\nunits: []").append(assigned ? "   # the plan names no units: each round's units are assigned by the coordinating office" : "")
+          .append('\n');
       return;
     }
-    y.append("    coUnits:\n");
-    coUnits.forEach(u -> y.append("      - ").append(YamlText.scalar(u)).append('\n'));
+    y.append("\nunits:").append(assigned ? "   # the plan names no units: the directory the coordinating office assigns each round's units from" : "")
+        .append('\n');
+    for (Unit u : c.units()) {
+      draft.unitNotes().getOrDefault(u.id(), List.of()).forEach(n -> y.append("  ").append(comment(n)).append('\n'));
+      item(y, "  ", unitFields("    ", u));
+    }
   }
 
-  private static int planYear(ImportResult result) {
-    DraftPlanFacts f = result.facts();
-    Matcher m = FILE_YEAR.matcher(result.source() == null ? "" : result.source().substring(result.source().lastIndexOf('/') + 1));
-    if (m.find()) {
-      return Integer.parseInt(m.group(1));
-    }
-    if (f.issued() != null) {
-      return f.issued().getYear();
-    }
-    return f.periodFrom() != null ? f.periodFrom() : LocalDate.now().getYear();
+  /** id, name and aliases, each line indented. */
+  private static String unitFields(String indent, Unit u) {
+    StringBuilder fields = new StringBuilder();
+    field(fields, indent, "id", u.id());
+    field(fields, indent, "name", u.name());
+    list(fields, indent, "aliases", u.aliases());
+    return fields.toString();
   }
 
-  private static String pick(String reviewed, String found, String fallback) {
-    return reviewed != null ? reviewed : found != null ? found : fallback;
+  /** Fields of a list item: the first line goes after the dash. */
+  private static void item(StringBuilder y, String indent, String fields) {
+    y.append(indent).append("- ").append(fields.isEmpty() ? "{}\n" : fields.substring(indent.length() + 2));
+  }
+
+  private static void writeTask(StringBuilder y, TaskEntry t, List<String> notes) {
+    if (t.measureOf() != null) {
+      y.append("  # a measure promoted to a task of its own (kept from the reviewed catalog)\n");
+    }
+    notes.forEach(n -> y.append("  ").append(comment(n)).append('\n'));
+    y.append("  - number: ").append(t.number() == null ? "null" : YamlText.quoted(t.number())).append('\n');
+    field(y, "    ", "title", t.title());
+    field(y, "    ", "measureOf", t.measureOf());
+    text(y, "text", t.text());
+    // the document's own wording (Traditional script), kept for review and audit
+    text(y, "original", t.original());
+    field(y, "    ", "lead", t.lead());
+    list(y, "    ", "coUnits", t.coUnits());
+    writeTargets(y, "    ", t.targets());
+  }
+
+  private static void writeTargets(StringBuilder y, String indent, List<Target> targets) {
+    if (targets.isEmpty()) {
+      return;
+    }
+    y.append(indent).append("targets:\n");
+    String inner = indent + "    ";
+    for (Target t : targets) {
+      StringBuilder fields = new StringBuilder();
+      field(fields, inner, "indicator", t.indicator());
+      if (t.year() != null) {
+        fields.append(inner).append("year: ").append(t.year()).append('\n');
+      }
+      if (t.value() != null) {
+        // plain digits as the reviewer wrote them; an exponent only where the value was given with one
+        fields.append(inner).append("value: ").append(t.value().scale() < 0 ? t.value().toString() : t.value().toPlainString())
+            .append('\n');
+      }
+      field(fields, inner, "unit", t.unit());
+      item(y, indent + "  ", fields.toString());
+    }
+  }
+
+  private static void text(StringBuilder y, String key, String value) {
+    if (value != null) {
+      y.append("    ").append(key).append(": ").append(value.isEmpty() ? "\"\"\n" : YamlText.block(value, "      "));
+    }
+  }
+
+  private static void field(StringBuilder y, String indent, String key, String value) {
+    if (value != null) {
+      y.append(indent).append(key).append(": ").append(YamlText.scalar(value)).append('\n');
+    }
+  }
+
+  private static void list(StringBuilder y, String indent, String key, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    y.append(indent).append(key).append(":\n");
+    values.forEach(v -> y.append(indent).append("  - ").append(YamlText.scalar(v)).append('\n'));
+  }
+
+  private static void commented(StringBuilder y, String line, String comment) {
+    y.append(line).append(" ".repeat(Math.max(1, COMMENT_COLUMN - line.length()))).append("# ").append(comment).append('\n');
+  }
+
+  /** A note as one comment line: its own line breaks would end the comment. */
+  private static String comment(String note) {
+    return "# " + note.replaceAll("\\s*[\\r\\n\\u0085\\u2028\\u2029]+\\s*", " ");
+  }
+
+  private static String monthDay(MonthDay d) {
+    return String.format("\"%02d-%02d\"", d.getMonthValue(), d.getDayOfMonth());
   }
 }

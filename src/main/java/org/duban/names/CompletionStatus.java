@@ -23,4 +23,9 @@ public enum CompletionStatus {
     String text = value.toString().trim();
     return Arrays.stream(values()).filter(s -> s.name().equals(text) || s.label.equals(text)).findFirst();
   }
+
+  /** "已完成、按计划推进、进度滞后或尚未启动", for messages. */
+  public static String choices() {
+    return Labels.either(CompletionStatus.class, s -> s.label);
+  }
 }

@@ -12,4 +12,9 @@ public enum Rating {
   Rating(String label) {
     this.label = label;
   }
+
+  /** "优秀、良好、一般或差", for messages. */
+  public static String choices() {
+    return Labels.either(Rating.class, r -> r.label);
+  }
 }

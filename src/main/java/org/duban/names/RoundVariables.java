@@ -40,7 +40,7 @@ public final class RoundVariables {
   public static final String EVIDENCE_FILES = "evidenceFiles";
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String SUBMITTED_AT = "submittedAt";
-  /** The stage's filed report (JSON UnitReport); kept in history once the stage ends. */
+  /** The stage's filed report (JSON, one unit's report); kept in history once the stage ends. */
   public static final String REPORT = "report";
 
   /** The stored report of one unit: "report_" + group id, JSON text. */

@@ -60,7 +60,7 @@ public class ReportSubmissionCheck implements TaskListener {
       throw rejected("「工作进展」共 " + progress.length() + " 字,超过 " + MAX_PROGRESS_LENGTH + " 字上限;详细材料请作为佐证材料上传");
     }
     CompletionStatus status = CompletionStatus.parse(task.getVariableLocal(COMPLETION_STATUS))
-        .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:已完成、按计划推进、进度滞后或尚未启动"));
+        .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:" + CompletionStatus.choices()));
     String indicators = indicators(task);
 
     List<EvidenceFile> files = new ArrayList<>();

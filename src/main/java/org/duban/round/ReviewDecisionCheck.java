@@ -26,7 +26,7 @@ public class ReviewDecisionCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ReviewDecision decision = parse(ReviewDecision.class, task.getVariableLocal(REVIEW_DECISION),
-        "「审核结论」为必填项:办结、退回或销号");
+        "「审核结论」为必填项:" + ReviewDecision.choices());
     String rawRating = text(task.getVariableLocal(REVIEW_RATING));
     String reason = text(task.getVariableLocal(RETURN_REASON));
     String rating = null;
@@ -43,7 +43,7 @@ public class ReviewDecisionCheck implements TaskListener {
         if (decision == ReviewDecision.CLOSE_OUT && !Boolean.TRUE.equals(task.getVariable(FINAL_YEAR))) {
           throw new FormRejectedException("审核未提交:只有规划末年的轮次才能销号,本轮为 " + task.getVariable(YEAR) + " 年度");
         }
-        rating = parse(Rating.class, rawRating, "「评价等级」为必填项:优秀、良好、一般或差").name();
+        rating = parse(Rating.class, rawRating, "「评价等级」为必填项:" + Rating.choices()).name();
         reason = "";
       }
     }

@@ -9,7 +9,10 @@ import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,6 +29,10 @@ import org.springframework.stereotype.Component;
 @Component("roundOutcome")
 public class RoundOutcome implements JavaDelegate {
 
+  /** The rating that earns commendations, and the statements of work that qualify for one. */
+  static final Rating COMMENDED_RATING = Rating.EXCELLENT;
+  static final Set<CompletionStatus> COMMENDABLE = EnumSet.of(CompletionStatus.DONE, CompletionStatus.ON_TRACK);
+
   private final Notices notices;
   private final ObjectMapper json;
 
@@ -39,7 +46,7 @@ public class RoundOutcome implements JavaDelegate {
     ReviewDecision decision = ReviewDecision.valueOf((String) execution.getVariable(REVIEW_DECISION));
     execution.setVariable(OUTCOME, decision == ReviewDecision.CLOSE_OUT ? "CLOSED_OUT" : "COMPLETED");
     execution.setVariable("closedAt", ClockUtil.getCurrentTime());
-    if (Rating.valueOf((String) execution.getVariable(REVIEW_RATING)) != Rating.EXCELLENT) {
+    if (Rating.valueOf((String) execution.getVariable(REVIEW_RATING)) != COMMENDED_RATING) {
       return;
     }
     String office = (String) execution.getVariable(SUPERVISOR_GROUP);
@@ -54,8 +61,14 @@ public class RoundOutcome implements JavaDelegate {
 
   /** In a round rated 优秀: a unit that reported on time and whose work is done or on track. */
   static boolean earnsCommendation(UnitReport report) {
-    CompletionStatus status = CompletionStatus.valueOf(report.completionStatus());
-    return report.onTime() && (status == CompletionStatus.DONE || status == CompletionStatus.ON_TRACK);
+    return report.onTime() && COMMENDABLE.contains(CompletionStatus.valueOf(report.completionStatus()));
+  }
+
+  /** The rule above as the review form explains it to the office. */
+  public static String commendationRule() {
+    String statuses = COMMENDABLE.stream().map(s -> "「" + s.label + "」").collect(Collectors.joining("或"));
+    return "评价为「" + COMMENDED_RATING.label + "」时,按时报送且完成情况为" + statuses
+        + "的单位由系统自动记录通报表扬(督办单位自身汇总的除外)。";
   }
 
   /** The final report of every unit of the round: each co-unit's and the lead's. */

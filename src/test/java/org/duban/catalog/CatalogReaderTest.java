@@ -49,6 +49,16 @@ class CatalogReaderTest {
   }
 
   @Test
+  void shouldReadACatalogWithoutUnitsAndRefuseOneWithoutTasksByName() {
+    String assigned = GOOD.replace("LEAD_FIRST", "ASSIGNED_PER_ROUND")
+        .replaceAll("(?s)units:.*?tasks:", "tasks:")
+        .replace("    lead: 市知识产权局\n    coUnits: [市科技局]\n", "");
+    assertThat(reader.read("plans/demo.yaml", assigned).units()).isEmpty();
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", assigned.substring(0, assigned.indexOf("tasks:"))))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("[tasks]: the catalog lists no tasks");
+  }
+
+  @Test
   void shouldNameFileLineAndFieldOfAnUnknownField() {
     assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    title: 强化金融支撑", "    titel: 强化金融支撑")))
         .isInstanceOf(CatalogException.class)

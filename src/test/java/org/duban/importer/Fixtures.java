@@ -6,14 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Test texts under src/test/resources/importer and a compact way to state expected tasks. */
+/**
+ * Test texts under src/test/resources/importer, the five plan documents under plans/documents (the
+ * ones the README's importer example reads), and a compact way to state expected tasks.
+ */
 final class Fixtures {
 
   static final PlanImporter IMPORTER = new PlanImporter();
+  /** Tests run in the project directory. */
+  static final Path DOCUMENTS = Path.of("plans", "documents");
 
   private Fixtures() {}
 
@@ -30,8 +37,17 @@ final class Fixtures {
     return IMPORTER.importText(resource.substring(resource.lastIndexOf('/') + 1), text(resource));
   }
 
+  /** The text of one of the five plan documents shipped in plans/documents. */
+  static String document(String fileName) {
+    try {
+      return Files.readString(DOCUMENTS.resolve(fileName), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static ImportResult importDocument(String fileName) {
-    return importResource("documents/" + fileName);
+    return IMPORTER.importText(fileName, document(fileName));
   }
 
   /**

@@ -135,6 +135,13 @@ public class RoundFixture {
     runDueJobs();
   }
 
+  /** Every co-unit, then the lead, reports: the round waits for the supervisor's review. */
+  public void allUnitsReport(ProcessInstance round) {
+    submitAllCoUnits(round);
+    submit(round, RoundElements.LEAD, LEAD);
+    runDueJobs();
+  }
+
   /** Every co-unit but the one left late submits (jobs not yet run). */
   public void submitCoUnitsExcept(ProcessInstance round, String late) {
     for (String unit : CO_UNITS) {

@@ -66,6 +66,7 @@ abstract class RoundScenarios {
   @Autowired HistoryService historyService;
   @Autowired PlanDeployment deployment;
   @Autowired ObjectMapper json;
+  @Autowired org.duban.audit.AuditController audit;
   RoundFixture rounds;
 
   @BeforeEach
@@ -137,9 +138,7 @@ abstract class RoundScenarios {
   @Test
   void shouldReturnTheReportToTheLeadWithItsReasonUntilAccepted() {
     ProcessInstance round = rounds.start(2025);
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     assertThatThrownBy(() -> rounds.review(round, "RETURN", null, "  "))
         .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("退回原因");
@@ -169,9 +168,7 @@ abstract class RoundScenarios {
   @Test
   void shouldAllowCloseOutOnlyInThePlansFinalYear() {
     ProcessInstance round = rounds.start(2024);
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     assertThatThrownBy(() -> rounds.review(round, "CLOSE_OUT", "GOOD", null))
         .rootCause().isInstanceOf(FormRejectedException.class).hasMessageContaining("规划末年");
@@ -342,6 +339,12 @@ abstract class RoundScenarios {
 
     assertThat(rounds.noticeVariable(criticism, NoticeVariables.STATUS)).isEqualTo("WITHDRAWN");
     assertThat(rounds.noticeTask(criticism)).as("a withdrawn criticism never reaches the unit").isNull();
+    assertThat(audit.round(round.getId()).getBody().notices())
+        .filteredOn(n -> n.type().equals("CRITICISM")).singleElement()
+        .satisfies(n -> {
+          assertThat(n.status()).as("the audit view shows the office's decision").isEqualTo("WITHDRAWN");
+          assertThat(n.decidedAt()).isNotNull();
+        });
 
     ProcessInstance evaluation = engine.getRuntimeService().startProcessInstanceByKey(
         EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2025));
@@ -395,9 +398,7 @@ abstract class RoundScenarios {
   @Test
   void shouldCommendEveryUnitOfARoundRatedExcellentAndOnTime() {
     ProcessInstance round = rounds.start(2025);
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     rounds.review(round, "ACCEPT", "EXCELLENT", null);
 
@@ -410,9 +411,7 @@ abstract class RoundScenarios {
   void shouldCommendOnlyTheUnitsThatReportedOnTime() {
     ProcessInstance round = rounds.start(2025);
     rounds.moveTo(at(2025, 12, 7));
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     rounds.review(round, "ACCEPT", "EXCELLENT", null);
 
@@ -444,9 +443,7 @@ abstract class RoundScenarios {
   void shouldCancelEveryPendingEscalationWhenUnitsSubmitBeforeTheDeadline() {
     ProcessInstance round = rounds.start(2025);
     rounds.moveTo(at(2025, 11, 20));
-    rounds.submitAllCoUnits(round);
-    rounds.submit(round, RoundElements.LEAD, LEAD);
-    rounds.runDueJobs();
+    rounds.allUnitsReport(round);
 
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(round.getId()).timers().count())
         .as("no timer left once the units have submitted").isZero();
@@ -492,7 +489,7 @@ abstract class RoundScenarios {
     assertThatThrownBy(() -> formService.submitTaskForm(task.getId(),
         rounds.report("进展", file("大文件.pdf", tooLarge, "application/pdf"))))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("佐证材料 1").hasMessageContaining("大文件.pdf").hasMessageContaining("超过上限 10.0 MB");
+        .hasMessageContaining("佐证材料 1").hasMessageContaining("大文件.pdf").hasMessageContaining("超过上限 10 MB");
 
     byte[] executable = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> formService.submitTaskForm(task.getId(),

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.names.ProcessKeys;
 import org.duban.round.RoundFixture;
+import org.duban.testsupport.DemoHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +62,7 @@ class AccessMatrixTest {
       """;
 
   @Autowired TestRestTemplate http;
+  DemoHttp demo;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired FormService forms;
@@ -79,6 +80,7 @@ class AccessMatrixTest {
   /** The demo round with unit A's report filed, and a Quanzhou round, so there is something to guard. */
   @BeforeAll
   void setUp() throws Exception {
+    demo = new DemoHttp(http);
     ProcessInstance round = runtime.createProcessInstanceQuery().processInstanceBusinessKey("wuzhong-2022/一.4-展会/2025")
         .singleResult();
     roundId = round.getId();
@@ -287,15 +289,7 @@ class AccessMatrixTest {
   }
 
   private JsonNode get(String user, String path) {
-    ResponseEntity<String> response = exchange(user, HttpMethod.GET, path, null);
-    if (!response.getStatusCode().is2xxSuccessful()) {
-      return json.createObjectNode().put("status", response.getStatusCode().value());
-    }
-    try {
-      return json.readTree(response.getBody());
-    } catch (Exception e) {
-      throw new IllegalStateException(response.getStatusCode() + " " + response.getBody());
-    }
+    return demo.get(user, path);
   }
 
   private String message(ResponseEntity<String> response) {
@@ -307,18 +301,11 @@ class AccessMatrixTest {
   }
 
   private int status(String user, HttpMethod method, String path, Object body) {
-    return exchange(user, method, path, body).getStatusCode().value();
+    return demo.status(user, method, path, body);
   }
 
   private ResponseEntity<String> exchange(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    if (user != null) {
-      String[] login = user.contains(":") ? user.split(":", 2) : new String[] {user, "demo"};
-      headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-          .encodeToString((login[0] + ":" + login[1]).getBytes(StandardCharsets.UTF_8)));
-    }
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    return demo.exchange(user, method, path, body);
   }
 
   /** Adds a link attachment to a task over REST, as Tasklist's "add attachment" does; the status. */
@@ -347,62 +334,13 @@ class AccessMatrixTest {
 
   /** Claims a task through the webapps' engine API with a logged-in Tasklist session, as Tasklist does. */
   private int webappClaim(String user, String taskId, boolean withCsrfToken) {
-    HttpHeaders session = webappSession(user, "tasklist");
-    HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.COOKIE, session.getFirst(HttpHeaders.COOKIE));
-    if (withCsrfToken) {
-      headers.set("X-XSRF-TOKEN", session.getFirst("X-XSRF-TOKEN"));
-    }
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/claim", HttpMethod.POST,
-        new HttpEntity<>(Map.of("userId", user), headers), String.class).getStatusCode().value();
+    return demo.inSession(webappSession(user, "tasklist"), HttpMethod.POST,
+        "/camunda/api/engine/engine/default/task/" + taskId + "/claim", Map.of("userId", user), withCsrfToken)
+        .getStatusCode().value();
   }
 
-  /** Logs into a webapp; returns the session's cookie and a CSRF token fetched the way the webapps do. */
   private HttpHeaders webappSession(String user, String app) {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/", String.class);
-    String cookies = cookies(page, "");
-    HttpHeaders login = new HttpHeaders();
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    login.set(HttpHeaders.COOKIE, cookies);
-    login.set("X-XSRF-TOKEN", token(page));
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", "demo");
-    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-        new HttpEntity<>(form, login), String.class);
-    cookies = cookies(loggedIn, cookies);
-    HttpHeaders fetch = new HttpHeaders();
-    fetch.set(HttpHeaders.COOKIE, cookies);
-    fetch.set("X-XSRF-TOKEN", "Fetch");
-    ResponseEntity<String> engines = http.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(fetch), String.class);
-    HttpHeaders session = new HttpHeaders();
-    session.set(HttpHeaders.COOKIE, cookies(engines, cookies));
-    session.set("X-XSRF-TOKEN", token(engines) != null ? token(engines) : token(loggedIn));
-    return session;
-  }
-
-  /** The cookies a response sets, replacing those of the same name in the given cookie header. */
-  private static String cookies(ResponseEntity<?> response, String previous) {
-    Map<String, String> jar = new java.util.LinkedHashMap<>();
-    for (String c : previous.isEmpty() ? new String[0] : previous.split("; ")) {
-      jar.put(c.split("=", 2)[0], c);
-    }
-    for (String c : response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of())) {
-      String pair = c.split(";", 2)[0];
-      jar.put(pair.split("=", 2)[0], pair);
-    }
-    return String.join("; ", jar.values());
-  }
-
-  private static String token(ResponseEntity<?> response) {
-    String header = response.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (header != null) {
-      return header;
-    }
-    return response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-        .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.split(";", 2)[0].substring("XSRF-TOKEN=".length()))
-        .findFirst().orElse(null);
+    return demo.webappSession(user, "demo", app);
   }
 
   /** Logs into a webapp the way its login page does; 200, or 403 when the user may not use that app. */

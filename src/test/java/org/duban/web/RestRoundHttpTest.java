@@ -55,7 +55,7 @@ class RestRoundHttpTest {
   @Order(1)
   void shouldRefuseAnonymousCallersAndWrongPasswords() {
     for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition",
-        "/engine-rest/history/process-instance", "/api/evidence/any")) {
+        "/engine-rest/history/process-instance", "/api/evidence/any", "/api/forms/settings")) {
       assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
     // (the engine then delays that user's next login for a few seconds: use one no later step needs)
@@ -156,6 +156,30 @@ class RestRoundHttpTest {
     assertThat(send(POLICE, HttpMethod.POST, start, Map.of("variables", Map.of("year", Map.of("value", 2023))))
         .getStatusCode()).as("a unit cannot start rounds").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(start).as("the REST key is the readable ASCII one").endsWith("/key/wuzhong-2022_1-4-zhanhui/start");
+  }
+
+  @Test
+  @Order(4)
+  void shouldServeTheFormsTheServersEvidenceLimitsAndChoices() throws Exception {
+    JsonNode settings = get(POLICE, "/api/forms/settings");
+    JsonNode evidence = settings.get("evidence");
+    assertThat(evidence.get("maxFiles").asInt()).isEqualTo(3);
+    assertThat(evidence.get("maxBytes").asLong()).isEqualTo(10L * 1024 * 1024);
+    assertThat(evidence.get("maxSize").asText()).isEqualTo("10 MB");
+    assertThat(evidence.get("accept").asText()).isEqualTo(".pdf,.ofd,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.jpg,.jpeg,.png");
+    assertThat(evidence.get("help").asText())
+        .isEqualTo("可上传 PDF、OFD、Word、Excel、PowerPoint、JPEG、PNG 文件,每个不超过 10 MB,最多 3 个。");
+    assertThat(options(settings, "completionStatus")).containsExactly("DONE=已完成", "ON_TRACK=按计划推进", "BEHIND=进度滞后", "NOT_STARTED=尚未启动");
+    assertThat(options(settings, "rating")).containsExactly("EXCELLENT=优秀", "GOOD=良好", "FAIR=一般", "POOR=差");
+    assertThat(options(settings, "reviewDecision")).containsExactly("ACCEPT=办结", "RETURN=退回牵头单位", "CLOSE_OUT=销号(规划末年,任务完成)");
+    assertThat(settings.get("reviewDecision").findValuesAsText("finalYearOnly")).containsExactly("false", "false", "true");
+    assertThat(settings.get("commendationRule").asText()).contains("「优秀」").contains("「已完成」或「按计划推进」");
+  }
+
+  private static List<String> options(JsonNode settings, String name) {
+    List<String> options = new java.util.ArrayList<>();
+    settings.get(name).forEach(o -> options.add(o.get("value").asText() + "=" + o.get("label").asText()));
+    return options;
   }
 
   private Map<String, Object> form(String progress, String status, String fileName, byte[] file) {
