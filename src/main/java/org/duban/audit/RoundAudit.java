@@ -4,7 +4,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-/** Everything history keeps of one round, as an auditor reads it: who did what, when, with which result. */
+/**
+ * Everything history keeps of one round, as an auditor reads it: who did what, when, with which
+ * result.
+ */
 public record RoundAudit(
     String processInstanceId,
     String businessKey,
@@ -20,20 +23,46 @@ public record RoundAudit(
     List<NoticeRecord> notices) {
 
   /** An activity the round passed through. */
-  public record Step(String activityId, String activityName, String activityType, Date startTime, Date endTime) {}
+  public record Step(
+      String activityId, String activityName, String activityType, Date startTime, Date endTime) {}
 
   /** A user task with its handler and deadlines. */
-  public record TaskRecord(String name, String taskDefinitionKey, String assignee, Date startTime, Date endTime,
-      Date dueDate, Date followUpDate, String deleteReason) {}
+  public record TaskRecord(
+      String name,
+      String taskDefinitionKey,
+      String assignee,
+      Date startTime,
+      Date endTime,
+      Date dueDate,
+      Date followUpDate,
+      String deleteReason) {}
 
   /** One write of one variable (history keeps every value a variable ever had). */
   public record Change(String variableName, Object value, Date time, String activityInstanceId) {}
 
   /** A user's action through the API (claim, complete, set variable …). */
-  public record Operation(String userId, String operationType, String property, String newValue, Date time, String taskId) {}
+  public record Operation(
+      String userId,
+      String operationType,
+      String property,
+      String newValue,
+      Date time,
+      String taskId) {}
 
   /** A reminder or notice about one unit in this round. */
-  /** @param status PROPOSED, ISSUED or WITHDRAWN: only an issued notice counts; state is the notice process's */
-  public record NoticeRecord(String type, String unit, String unitName, String handler, String reason, Date issuedAt,
-      String status, String decidedBy, Date decidedAt, String state) {}
+  /**
+   * @param status PROPOSED, ISSUED or WITHDRAWN: only an issued notice counts; state is the notice
+   *     process's
+   */
+  public record NoticeRecord(
+      String type,
+      String unit,
+      String unitName,
+      String handler,
+      String reason,
+      Date issuedAt,
+      String status,
+      String decidedBy,
+      Date decidedAt,
+      String state) {}
 }

@@ -15,7 +15,13 @@ public class CatalogException extends RuntimeException {
   }
 
   public CatalogException(String file, int line, String field, String problem, Throwable cause) {
-    super(file + (line > 0 ? ":" + line : "") + (field == null || field.isEmpty() ? "" : " [" + field + "]") + ": " + problem, cause);
+    super(
+        file
+            + (line > 0 ? ":" + line : "")
+            + (field == null || field.isEmpty() ? "" : " [" + field + "]")
+            + ": "
+            + problem,
+        cause);
     this.file = file;
     this.line = line;
     this.field = field;

@@ -1,8 +1,8 @@
 package org.duban.catalog;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -27,20 +27,24 @@ import java.time.format.DateTimeParseException;
  */
 public final class CatalogReader {
 
-  private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+  private static final DateTimeFormatter MONTH_DAY =
+      DateTimeFormatter.ofPattern("MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private final ObjectMapper yaml;
 
   public CatalogReader() {
-    SimpleModule monthDays = new SimpleModule().addDeserializer(MonthDay.class, new MonthDayDeserializer());
+    SimpleModule monthDays =
+        new SimpleModule().addDeserializer(MonthDay.class, new MonthDayDeserializer());
     // a key given twice would silently keep the last value: a reviewer must see it instead
-    YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    this.yaml = new ObjectMapper(factory)
-        .registerModule(new JavaTimeModule())
-        .registerModule(monthDays)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    YAMLFactory factory =
+        YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    this.yaml =
+        new ObjectMapper(factory)
+            .registerModule(new JavaTimeModule())
+            .registerModule(monthDays)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   public ObjectMapper mapper() {
@@ -66,23 +70,38 @@ public final class CatalogReader {
     return new CatalogValidator(file, lines).validate(parsed);
   }
 
-  private static CatalogException refusal(String file, YamlLineIndex lines, JsonProcessingException error) {
+  private static CatalogException refusal(
+      String file, YamlLineIndex lines, JsonProcessingException error) {
     JsonParseException duplicate = duplicateKey(error);
     if (duplicate != null) {
       JsonStreamContext context = duplicate.getProcessor().getParsingContext();
-      return new CatalogException(file, lineOf(duplicate.getLocation()), CatalogPaths.of(context, JsonToken.FIELD_NAME),
-          "字段 '" + context.getCurrentName() + "' 出现了两次,只能写一次", error);
+      return new CatalogException(
+          file,
+          lineOf(duplicate.getLocation()),
+          CatalogPaths.of(context, JsonToken.FIELD_NAME),
+          "字段 '" + context.getCurrentName() + "' 出现了两次,只能写一次",
+          error);
     }
     if (error instanceof UnrecognizedPropertyException e) {
       String path = CatalogPaths.of(e.getPath());
-      return new CatalogException(file, lineOf(lines, path, e.getLocation()), path,
-          "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
+      return new CatalogException(
+          file,
+          lineOf(lines, path, e.getLocation()),
+          path,
+          "unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")",
+          e);
     }
     if (error instanceof JsonMappingException e) {
       String path = CatalogPaths.of(e.getPath());
-      return new CatalogException(file, lineOf(lines, path, e.getLocation()), path, e.getOriginalMessage(), e);
+      return new CatalogException(
+          file, lineOf(lines, path, e.getLocation()), path, e.getOriginalMessage(), e);
     }
-    return new CatalogException(file, lineOf(error.getLocation()), "", "not valid YAML: " + error.getOriginalMessage(), error);
+    return new CatalogException(
+        file,
+        lineOf(error.getLocation()),
+        "",
+        "not valid YAML: " + error.getOriginalMessage(),
+        error);
   }
 
   /**
@@ -91,7 +110,9 @@ public final class CatalogReader {
    */
   private static JsonParseException duplicateKey(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof JsonParseException p && p.getProcessor() != null && p.getOriginalMessage() != null
+      if (t instanceof JsonParseException p
+          && p.getProcessor() != null
+          && p.getOriginalMessage() != null
           && p.getOriginalMessage().startsWith("Duplicate field")) {
         return p;
       }
@@ -118,7 +139,8 @@ public final class CatalogReader {
       try {
         return MonthDay.parse(text.trim(), MONTH_DAY);
       } catch (DateTimeParseException | NullPointerException e) {
-        throw JsonMappingException.from(p, "'" + text + "' is not a day of the year (MM-dd, e.g. 12-15)");
+        throw JsonMappingException.from(
+            p, "'" + text + "' is not a day of the year (MM-dd, e.g. 12-15)");
       }
     }
   }

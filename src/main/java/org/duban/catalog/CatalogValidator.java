@@ -21,17 +21,24 @@ final class CatalogValidator {
    */
   static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
-  /** Group ids fit ACT_ID_GROUP.ID_; a plan id is also its processes' version tag, VERSION_TAG_ varchar(64). */
+  /**
+   * Group ids fit ACT_ID_GROUP.ID_; a plan id is also its processes' version tag, VERSION_TAG_
+   * varchar(64).
+   */
   static final int MAX_ID_LENGTH = Unit.MAX_ID_LENGTH;
+
   /** Each task is a process deployed at once; real plans have a few dozen. */
   static final int MAX_TASKS = 200;
+
   /** ACT_RE_PROCDEF.KEY_ and the authorizations' RESOURCE_ID_ are varchar(255). */
   static final int MAX_PROCESS_KEY_LENGTH = 255;
+
   /**
    * Names of tasks are composed of these (ACT_RU_TASK.NAME_ varchar(255)): a notice's name is its
    * type, the unit's name and the round's title (city, task number, task title).
    */
   static final int MAX_UNIT_NAME = 60;
+
   static final int MAX_CITY = 20;
   static final int MAX_TASK_NUMBER = 30;
   static final int MAX_TASK_TITLE = 120;
@@ -53,7 +60,9 @@ final class CatalogValidator {
     requireText(plan.title(), "plan.title");
     PlanPeriod period = required(plan.period(), "plan.period");
     if (period.from() < 1949 || period.to() < period.from() || period.to() - period.from() > 30) {
-      throw fail("plan.period", "period " + period.from() + "–" + period.to() + " is not a plausible span of years");
+      throw fail(
+          "plan.period",
+          "period " + period.from() + "–" + period.to() + " is not a plausible span of years");
     }
     Unit office = required(plan.coordinatingOffice(), "plan.coordinatingOffice");
     requireGroup(office, "plan.coordinatingOffice");
@@ -100,36 +109,57 @@ final class CatalogValidator {
       // the number names the task's process: two numbers must not read the same in ASCII
       String other = slugs.putIfAbsent(AsciiNames.taskSlug(t.number()), t.number());
       if (other != null) {
-        throw fail(at + ".number", "task number '" + t.number() + "' gives the same process key as '" + other + "'");
+        throw fail(
+            at + ".number",
+            "task number '" + t.number() + "' gives the same process key as '" + other + "'");
       }
       checkUnits(t, at, policy, byName);
     }
 
     RoundCalendar calendar = withDefaults(c.calendar());
-    if (calendar.midTermEvery() != null && (calendar.midTermEvery() < 2 || calendar.midTermEvery() > period.years())) {
-      throw fail("calendar.midTermEvery", calendar.midTermEvery() + " is not a number of years between 2 and the plan's "
-          + period.years());
+    if (calendar.midTermEvery() != null
+        && (calendar.midTermEvery() < 2 || calendar.midTermEvery() > period.years())) {
+      throw fail(
+          "calendar.midTermEvery",
+          calendar.midTermEvery()
+              + " is not a number of years between 2 and the plan's "
+              + period.years());
     }
     java.time.LocalDate reference = java.time.LocalDate.of(2000, 1, 1);
-    if (!reference.plus(calendar.minimumLeadTime()).isAfter(reference.plus(calendar.coUnitLeadTime()))) {
-      throw fail("calendar.minimumLeadTime", calendar.minimumLeadTime() + " must be longer than calendar.coUnitLeadTime "
-          + calendar.coUnitLeadTime() + ": co-units of a late-started round would have no time at all");
+    if (!reference
+        .plus(calendar.minimumLeadTime())
+        .isAfter(reference.plus(calendar.coUnitLeadTime()))) {
+      throw fail(
+          "calendar.minimumLeadTime",
+          calendar.minimumLeadTime()
+              + " must be longer than calendar.coUnitLeadTime "
+              + calendar.coUnitLeadTime()
+              + ": co-units of a late-started round would have no time at all");
     }
     return new PlanCatalog(plan, calendar, withDefaults(c.escalation()), units, tasks);
   }
 
-  private void checkUnits(TaskEntry t, String at, ResponsibilityPolicy policy, Map<String, Unit> byName) {
+  private void checkUnits(
+      TaskEntry t, String at, ResponsibilityPolicy policy, Map<String, Unit> byName) {
     if (policy == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       if (t.lead() != null || !t.coUnits().isEmpty()) {
-        throw fail(at + ".lead", "plan.responsibility is ASSIGNED_PER_ROUND: units are assigned each round, not in the catalog");
+        throw fail(
+            at + ".lead",
+            "plan.responsibility is ASSIGNED_PER_ROUND: units are assigned each round, not in the catalog");
       }
       return;
     }
     if (t.lead() == null && t.coUnits().isEmpty()) {
-      throw fail(at + ".lead", "task " + t.number() + " names no unit; a plan without units uses responsibility ASSIGNED_PER_ROUND");
+      throw fail(
+          at + ".lead",
+          "task "
+              + t.number()
+              + " names no unit; a plan without units uses responsibility ASSIGNED_PER_ROUND");
     }
     if (t.lead() == null && policy == ResponsibilityPolicy.LEAD_FIRST) {
-      throw fail(at + ".lead", "task " + t.number() + " has no lead although the plan names the first unit as lead");
+      throw fail(
+          at + ".lead",
+          "task " + t.number() + " has no lead although the plan names the first unit as lead");
     }
     if (t.lead() != null && !byName.containsKey(t.lead())) {
       throw fail(at + ".lead", "unit '" + t.lead() + "' is not in this catalog's units");
@@ -151,30 +181,46 @@ final class CatalogValidator {
     }
   }
 
-  /** A unit or office is one Camunda group: an id the engine can store, not a system group's, and a name. */
+  /**
+   * A unit or office is one Camunda group: an id the engine can store, not a system group's, and a
+   * name.
+   */
   private void requireGroup(Unit u, String at) {
     requireId(u.id(), at + ".id");
     String system = SystemGroups.ALL.get(u.id());
     if (system != null) {
-      throw fail(at + ".id", "'" + u.id() + "' 是系统组(" + system + "),目录只能创建和修改本方案单位的组,不能把它用作单位或督办单位");
+      throw fail(
+          at + ".id", "'" + u.id() + "' 是系统组(" + system + "),目录只能创建和修改本方案单位的组,不能把它用作单位或督办单位");
     }
     requireText(u.name(), at + ".name");
     requireLength(u.name(), MAX_UNIT_NAME, at + ".name");
   }
 
-  /** The task's round process key must be storable and must not be the key of one of the plan's own processes. */
+  /**
+   * The task's round process key must be storable and must not be the key of one of the plan's own
+   * processes.
+   */
   private void checkProcessKey(String planId, String number, String field) {
     String slug = AsciiNames.taskSlug(number);
     if (slug.isEmpty()) {
       throw fail(field, "任务编号 '" + number + "' 不含数字、字母或汉字,无法生成流程键");
     }
     if (PlanProcesses.SUFFIXES.contains(slug)) {
-      throw fail(field, "任务编号 '" + number + "' 生成的流程键 '" + planId + "_" + slug
-          + "' 与本方案自带的流程(督办通知、年度评估、期中评估)相同,请改用其他编号");
+      throw fail(
+          field,
+          "任务编号 '"
+              + number
+              + "' 生成的流程键 '"
+              + planId
+              + "_"
+              + slug
+              + "' 与本方案自带的流程(督办通知、年度评估、期中评估)相同,请改用其他编号");
     }
     int length = planId.length() + 1 + slug.length();
     if (length > MAX_PROCESS_KEY_LENGTH) {
-      throw fail(field, "任务编号 '" + number + "' 生成的流程键有 " + length + " 个字符,最长 " + MAX_PROCESS_KEY_LENGTH + " 个");
+      throw fail(
+          field,
+          "任务编号 '" + number + "' 生成的流程键有 " + length + " 个字符,最长 " + MAX_PROCESS_KEY_LENGTH + " 个");
     }
   }
 
@@ -210,11 +256,12 @@ final class CatalogValidator {
     if (e == null) {
       return d;
     }
-    EscalationRules filled = new EscalationRules(
-        orDefault(e.reminderBefore(), d.reminderBefore()),
-        orDefault(e.overdueAfter(), d.overdueAfter()),
-        orDefault(e.criticismAfter(), d.criticismAfter()),
-        orDefault(e.secondCriticismAfter(), d.secondCriticismAfter()));
+    EscalationRules filled =
+        new EscalationRules(
+            orDefault(e.reminderBefore(), d.reminderBefore()),
+            orDefault(e.overdueAfter(), d.overdueAfter()),
+            orDefault(e.criticismAfter(), d.criticismAfter()),
+            orDefault(e.secondCriticismAfter(), d.secondCriticismAfter()));
     requirePositive(filled.overdueAfter(), "escalation.overdueAfter");
     requirePositive(filled.criticismAfter(), "escalation.criticismAfter");
     requirePositive(filled.secondCriticismAfter(), "escalation.secondCriticismAfter");
@@ -247,11 +294,22 @@ final class CatalogValidator {
   private void requireId(String value, String field) {
     requireText(value, field);
     if (value.length() > MAX_ID_LENGTH) {
-      throw fail(field, "'" + value.substring(0, 20) + "…' 有 " + value.length() + " 个字符,id 最长 " + MAX_ID_LENGTH
-          + " 个(引擎的组 id 列为 varchar(64))");
+      throw fail(
+          field,
+          "'"
+              + value.substring(0, 20)
+              + "…' 有 "
+              + value.length()
+              + " 个字符,id 最长 "
+              + MAX_ID_LENGTH
+              + " 个(引擎的组 id 列为 varchar(64))");
     }
     if (!ID.matcher(value).matches()) {
-      throw fail(field, "'" + value + "' is not a valid id (lower-case ASCII letters, digits and single hyphens)");
+      throw fail(
+          field,
+          "'"
+              + value
+              + "' is not a valid id (lower-case ASCII letters, digits and single hyphens)");
     }
   }
 

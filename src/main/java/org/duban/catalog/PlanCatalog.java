@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One plan as the catalog file describes it: plan facts, the yearly calendar, the escalation ladder,
- * the directory of its government's units, and its tasks. Immutable once loaded and validated.
+ * One plan as the catalog file describes it: plan facts, the yearly calendar, the escalation
+ * ladder, the directory of its government's units, and its tasks. Immutable once loaded and
+ * validated.
  */
 public record PlanCatalog(
     PlanFacts plan,
@@ -29,7 +30,9 @@ public record PlanCatalog(
   }
 
   public Unit unit(String name) {
-    return unitNamed(name).orElseThrow(() -> new IllegalArgumentException("no unit named " + name + " in plan " + id()));
+    return unitNamed(name)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no unit named " + name + " in plan " + id()));
   }
 
   public Optional<TaskEntry> task(String number) {

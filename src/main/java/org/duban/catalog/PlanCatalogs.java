@@ -29,8 +29,8 @@ public final class PlanCatalogs {
   }
 
   /**
-   * Throws if the plan, read from {@code text} of {@code file}, would clash with the others (a group
-   * id naming two bodies or two roles), naming the line and field of the clash.
+   * Throws if the plan, read from {@code text} of {@code file}, would clash with the others (a
+   * group id naming two bodies or two roles), naming the line and field of the clash.
    */
   public void checkCompatible(PlanCatalog plan, String file, String text) {
     Conflict conflict = firstConflict(with(plan));
@@ -47,16 +47,21 @@ public final class PlanCatalogs {
     version++;
   }
 
-  /** Undoes {@link #register} of a plan whose publication failed: its earlier version again, or none. */
+  /**
+   * Undoes {@link #register} of a plan whose publication failed: its earlier version again, or
+   * none.
+   */
   public synchronized void restore(String planId, Optional<PlanCatalog> earlier) {
-    List<PlanCatalog> next = new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(planId)).toList());
+    List<PlanCatalog> next =
+        new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(planId)).toList());
     earlier.ifPresent(next::add);
     catalogs = List.copyOf(next);
     version++;
   }
 
   private List<PlanCatalog> with(PlanCatalog plan) {
-    List<PlanCatalog> next = new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(plan.id())).toList());
+    List<PlanCatalog> next =
+        new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(plan.id())).toList());
     next.add(plan);
     return next;
   }
@@ -79,11 +84,15 @@ public final class PlanCatalogs {
       }
       Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
       for (Resource resource : resources) {
-        String file = location.startsWith("classpath") ? "plans/" + resource.getFilename() : describe(resource);
+        String file =
+            location.startsWith("classpath")
+                ? "plans/" + resource.getFilename()
+                : describe(resource);
         PlanCatalog catalog = reader.read(file, text(resource, file));
         String earlier = fileOfPlan.putIfAbsent(catalog.id(), file);
         if (earlier != null) {
-          throw new CatalogException(file, 0, "plan.id", "plan id '" + catalog.id() + "' is already used by " + earlier);
+          throw new CatalogException(
+              file, 0, "plan.id", "plan id '" + catalog.id() + "' is already used by " + earlier);
         }
         all.add(catalog);
       }
@@ -112,8 +121,8 @@ public final class PlanCatalogs {
 
   /**
    * A group id names one body in one role: two catalogs may share a unit (same id, same name), but
-   * no catalog may rename another plan's group, or use another plan's office as a unit or its unit as
-   * an office. The later catalog of the list is the one blamed.
+   * no catalog may rename another plan's group, or use another plan's office as a unit or its unit
+   * as an office. The later catalog of the list is the one blamed.
    */
   private static Conflict firstConflict(List<PlanCatalog> catalogs) {
     Map<String, Claim> seen = new HashMap<>();
@@ -125,12 +134,32 @@ public final class PlanCatalogs {
         }
         String id = claim.unit().id();
         if (other.office() != claim.office()) {
-          return new Conflict(c, claim.field(), "组 '" + id + "' 在方案 '" + other.plan() + "' 中是" + role(other)
-              + ",这里不能用作" + role(claim) + ":目录不能改变其他方案的组的类型");
+          return new Conflict(
+              c,
+              claim.field(),
+              "组 '"
+                  + id
+                  + "' 在方案 '"
+                  + other.plan()
+                  + "' 中是"
+                  + role(other)
+                  + ",这里不能用作"
+                  + role(claim)
+                  + ":目录不能改变其他方案的组的类型");
         }
         if (!other.unit().name().equals(claim.unit().name())) {
-          return new Conflict(c, claim.field().replace(".id", ".name"), "组 '" + id + "' 在方案 '" + other.plan() + "' 中名为 '"
-              + other.unit().name() + "',这里名为 '" + claim.unit().name() + "':目录不能给其他方案的组改名");
+          return new Conflict(
+              c,
+              claim.field().replace(".id", ".name"),
+              "组 '"
+                  + id
+                  + "' 在方案 '"
+                  + other.plan()
+                  + "' 中名为 '"
+                  + other.unit().name()
+                  + "',这里名为 '"
+                  + claim.unit().name()
+                  + "':目录不能给其他方案的组改名");
         }
       }
     }
@@ -140,7 +169,8 @@ public final class PlanCatalogs {
   private static void checkAcrossPlans(List<PlanCatalog> catalogs) {
     Conflict conflict = firstConflict(catalogs);
     if (conflict != null) {
-      throw new CatalogException("plans/" + conflict.plan().id() + ".yaml", 0, conflict.field(), conflict.problem());
+      throw new CatalogException(
+          "plans/" + conflict.plan().id() + ".yaml", 0, conflict.field(), conflict.problem());
     }
   }
 
@@ -150,7 +180,8 @@ public final class PlanCatalogs {
     for (int i = 0; i < c.units().size(); i++) {
       claims.add(new Claim(c.id(), c.units().get(i), false, "units[" + i + "].id"));
     }
-    claims.add(new Claim(c.id(), c.plan().coordinatingOffice(), true, "plan.coordinatingOffice.id"));
+    claims.add(
+        new Claim(c.id(), c.plan().coordinatingOffice(), true, "plan.coordinatingOffice.id"));
     return claims;
   }
 
@@ -171,6 +202,7 @@ public final class PlanCatalogs {
   }
 
   public PlanCatalog require(String planId) {
-    return plan(planId).orElseThrow(() -> new IllegalArgumentException("unknown plan '" + planId + "'"));
+    return plan(planId)
+        .orElseThrow(() -> new IllegalArgumentException("unknown plan '" + planId + "'"));
   }
 }

@@ -4,7 +4,10 @@ package org.duban.catalog;
 public enum ResponsibilityPolicy {
   /** "责任单位:A、B、C": the first unit leads, the others co-report. */
   LEAD_FIRST,
-  /** "(A、B…按职责分工负责)": every unit reports; the coordinating office consolidates unless the catalog names a lead. */
+  /**
+   * "(A、B…按职责分工负责)": every unit reports; the coordinating office consolidates unless the catalog
+   * names a lead.
+   */
   JOINT,
   /** No units named: each round begins with the coordinating office assigning lead and co-units. */
   ASSIGNED_PER_ROUND

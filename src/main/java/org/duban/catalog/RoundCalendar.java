@@ -9,13 +9,26 @@ import java.time.Period;
  * the coordinating office evaluates the year from 20 December.
  *
  * @param midTermEvery years between mid-term evaluations, where the plan asks for them (Anshan: 3)
- * @param minimumLeadTime the least time a lead unit has from a round's start to its deadline (co-units
- *     the co-unit lead time less): a round started late, after or close to the calendar's report day,
- *     is due this long after its start instead
+ * @param minimumLeadTime the least time a lead unit has from a round's start to its deadline
+ *     (co-units the co-unit lead time less): a round started late, after or close to the calendar's
+ *     report day, is due this long after its start instead
  */
-public record RoundCalendar(MonthDay roundStarts, MonthDay reportDue, Period coUnitLeadTime, Period reworkTime,
-    MonthDay evaluationStarts, Integer midTermEvery, Period minimumLeadTime) {
+public record RoundCalendar(
+    MonthDay roundStarts,
+    MonthDay reportDue,
+    Period coUnitLeadTime,
+    Period reworkTime,
+    MonthDay evaluationStarts,
+    Integer midTermEvery,
+    Period minimumLeadTime) {
 
-  public static final RoundCalendar DEFAULT = new RoundCalendar(MonthDay.of(1, 1), MonthDay.of(12, 15),
-      Period.ofDays(10), Period.ofDays(10), MonthDay.of(12, 20), null, Period.ofDays(30));
+  public static final RoundCalendar DEFAULT =
+      new RoundCalendar(
+          MonthDay.of(1, 1),
+          MonthDay.of(12, 15),
+          Period.ofDays(10),
+          Period.ofDays(10),
+          MonthDay.of(12, 20),
+          null,
+          Period.ofDays(30));
 }

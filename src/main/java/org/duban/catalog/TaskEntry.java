@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param number the plan's numbering, e.g. 二.1; a promoted measure adds a suffix (一.4-展会)
  * @param measureOf for a promoted measure: the task it was taken from
- * @param original the task as the plan document words it, where that differs from {@code text}
- *     (a Traditional-script plan): kept for review and audit
+ * @param original the task as the plan document words it, where that differs from {@code text} (a
+ *     Traditional-script plan): kept for review and audit
  * @param lead lead unit name, or null where the plan names none and the round assigns it
  * @param coUnits co-responsible unit names (may be empty)
  */

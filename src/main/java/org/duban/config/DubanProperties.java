@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param zone the time zone of the plans' calendars (due dates are days in this zone)
  */
 @ConfigurationProperties("duban")
-public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, History history, Login login, Demo demo) {
+public record DubanProperties(
+    ZoneId zone, Catalog catalog, Evidence evidence, History history, Login login, Demo demo) {
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -25,12 +26,18 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
 
   /**
    * @param locations Spring resource patterns of the shipped catalog files
-   * @param importDir where catalogs deployed by supervisors over REST are kept (read at start-up too)
-   * @param maxRequestSize the cap on a plan document or catalog sent to /api/plans and /api/plans/import
+   * @param importDir where catalogs deployed by supervisors over REST are kept (read at start-up
+   *     too)
+   * @param maxRequestSize the cap on a plan document or catalog sent to /api/plans and
+   *     /api/plans/import
    */
-  public record Catalog(List<String> locations, java.nio.file.Path importDir, DataSize maxRequestSize) {
+  public record Catalog(
+      List<String> locations, java.nio.file.Path importDir, DataSize maxRequestSize) {
     public Catalog {
-      locations = locations == null || locations.isEmpty() ? List.of("classpath*:plans/*.yaml") : List.copyOf(locations);
+      locations =
+          locations == null || locations.isEmpty()
+              ? List.of("classpath*:plans/*.yaml")
+              : List.copyOf(locations);
       importDir = importDir == null ? java.nio.file.Path.of("plans-imported") : importDir;
       maxRequestSize = maxRequestSize == null ? DataSize.ofKilobytes(512) : maxRequestSize;
     }
@@ -51,23 +58,30 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
     public Evidence {
       maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;
       maxFiles = maxFiles == null ? 3 : maxFiles;
-      allowedTypes = allowedTypes == null || allowedTypes.isEmpty() ? DEFAULT_TYPES : List.copyOf(allowedTypes);
+      allowedTypes =
+          allowedTypes == null || allowedTypes.isEmpty()
+              ? DEFAULT_TYPES
+              : List.copyOf(allowedTypes);
     }
 
-    static final List<String> DEFAULT_TYPES = List.of(
-        "application/pdf",
-        "application/ofd",
-        "application/msword",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.ms-excel",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.ms-powerpoint",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "image/jpeg",
-        "image/png");
+    static final List<String> DEFAULT_TYPES =
+        List.of(
+            "application/pdf",
+            "application/ofd",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-powerpoint",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "image/jpeg",
+            "image/png");
   }
 
-  /** @param timeToLiveDays how long finished rounds stay in history (Chinese archives keep records 10+ years) */
+  /**
+   * @param timeToLiveDays how long finished rounds stay in history (Chinese archives keep records
+   *     10+ years)
+   */
   public record History(Integer timeToLiveDays) {
     public History {
       timeToLiveDays = timeToLiveDays == null ? 3650 : timeToLiveDays;
@@ -77,7 +91,8 @@ public record DubanProperties(ZoneId zone, Catalog catalog, Evidence evidence, H
   /**
    * Brute-force protection of logins: after each wrong password the engine refuses that user's next
    * login for a while, doubling from {@code firstDelay} up to {@code maxDelay}. It never locks an
-   * account for good (logins are public group ids: anyone could lock anyone, the administrator too).
+   * account for good (logins are public group ids: anyone could lock anyone, the administrator
+   * too).
    *
    * @param firstDelay the wait after the first wrong password
    * @param maxDelay the longest wait, however many wrong passwords came before

@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.duban.config.DubanProperties;
-import org.duban.startup.StartupSequence;
 import org.duban.identity.UnitDirectory;
 import org.duban.names.ProcessKeys;
-import org.duban.schedule.Deadlines;
 import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+import org.duban.startup.StartupSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -41,8 +41,14 @@ public class DemoData implements StartupSequence.Step {
   private final Deadlines deadlines;
   private final Environment environment;
 
-  public DemoData(UnitDirectory directory, IdentityService identity, RuntimeService runtime, HistoryService history,
-      DubanProperties properties, Deadlines deadlines, Environment environment) {
+  public DemoData(
+      UnitDirectory directory,
+      IdentityService identity,
+      RuntimeService runtime,
+      HistoryService history,
+      DubanProperties properties,
+      Deadlines deadlines,
+      Environment environment) {
     this.directory = directory;
     this.identity = identity;
     this.runtime = runtime;
@@ -64,8 +70,11 @@ public class DemoData implements StartupSequence.Step {
     }
     user(AUDITOR, "人员", "审计", UnitDirectory.AUDITORS);
     startDemoRound();
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-    log.info("""
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
+    log.info(
+        """
 
         ===============================================================
           Duban 督办 is running: http://localhost:{}/camunda/app/tasklist/
@@ -73,7 +82,9 @@ public class DemoData implements StartupSequence.Step {
           Demo logins (password "{}"): a unit's login is its group id,
           e.g. wuzhong-gonganju (市公安局), wuzhong-shichangjianguanju (lead),
           supervisor wuzhong-lianxihuiyiban, auditor "auditor"; admin / admin
-        ===============================================================""", port, demo.password());
+        ===============================================================""",
+        port,
+        demo.password());
   }
 
   private void user(String id, String firstName, String lastName, String groupId) {
@@ -95,13 +106,14 @@ public class DemoData implements StartupSequence.Step {
     String taskNumber = parts[1];
     int year = Integer.parseInt(parts[2]);
     String businessKey = ProcessKeys.businessKey(planId, taskNumber, year);
-    if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()
+        > 0) {
       return;
     }
     LocalDate leadDue = deadlines.today().plusDays(demo.leadDueIn().toDays());
-    runtime.startProcessInstanceByKey(ProcessKeys.round(planId, taskNumber), Map.of(
-        RoundVariables.YEAR, year,
-        RoundVariables.LEAD_DUE_OVERRIDE, leadDue.toString()));
+    runtime.startProcessInstanceByKey(
+        ProcessKeys.round(planId, taskNumber),
+        Map.of(RoundVariables.YEAR, year, RoundVariables.LEAD_DUE_OVERRIDE, leadDue.toString()));
     log.info("Demo round {} started; lead due {}", businessKey, leadDue);
   }
 }

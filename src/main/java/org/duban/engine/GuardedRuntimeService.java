@@ -53,7 +53,8 @@ public class GuardedRuntimeService extends RuntimeServiceImpl {
 
   private static final class GuardedInstantiation extends ProcessInstantiationBuilderImpl {
 
-    GuardedInstantiation(CommandExecutor commandExecutor, String processDefinitionId, String processDefinitionKey) {
+    GuardedInstantiation(
+        CommandExecutor commandExecutor, String processDefinitionId, String processDefinitionKey) {
       super(commandExecutor);
       this.processDefinitionId = processDefinitionId;
       this.processDefinitionKey = processDefinitionKey;
@@ -66,7 +67,8 @@ public class GuardedRuntimeService extends RuntimeServiceImpl {
     }
 
     @Override
-    public ProcessInstanceWithVariables executeWithVariablesInReturn(boolean skipCustomListeners, boolean skipIoMappings) {
+    public ProcessInstanceWithVariables executeWithVariablesInReturn(
+        boolean skipCustomListeners, boolean skipIoMappings) {
       check(skipCustomListeners, skipIoMappings);
       return super.executeWithVariablesInReturn(skipCustomListeners, skipIoMappings);
     }

@@ -18,7 +18,9 @@ public class EvaluationConclusionCheck implements TaskListener {
       throw new FormRejectedException("评估未提交:「评估结论」为必填项");
     }
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      task.getExecution().getProcessInstance().setVariable(CONCLUSION, conclusion.toString().trim());
+      task.getExecution()
+          .getProcessInstance()
+          .setVariable(CONCLUSION, conclusion.toString().trim());
     }
   }
 }

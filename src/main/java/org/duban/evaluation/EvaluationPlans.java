@@ -1,12 +1,9 @@
 package org.duban.evaluation;
 
-import org.duban.names.EvaluationKind;
-
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
+import org.duban.names.EvaluationKind;
 import org.duban.names.ModelProperties;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +23,7 @@ public class EvaluationPlans {
   }
 
   public EvaluationKind kindOf(DelegateExecution execution) {
-    return EvaluationKind.valueOf(ModelProperties.require(execution, ModelProperties.EVALUATION_KIND));
+    return EvaluationKind.valueOf(
+        ModelProperties.require(execution, ModelProperties.EVALUATION_KIND));
   }
 }

@@ -2,8 +2,6 @@ package org.duban.evaluation;
 
 import static org.duban.names.EvaluationVariables.*;
 
-import org.duban.names.EvaluationKind;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,13 +17,14 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.catalog.PlanCatalog;
 import org.duban.engine.SystemQueries;
-import org.duban.names.ProcessKeys;
-import org.duban.round.RoundUnits;
-import org.duban.names.RoundVariables;
-import org.duban.round.UnitReport;
+import org.duban.names.EvaluationKind;
 import org.duban.names.NoticeStatus;
 import org.duban.names.NoticeType;
 import org.duban.names.NoticeVariables;
+import org.duban.names.ProcessKeys;
+import org.duban.names.RoundVariables;
+import org.duban.round.RoundUnits;
+import org.duban.round.UnitReport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("evaluationSummary")
 public class EvaluationSummary implements JavaDelegate {
-
 
   private final EvaluationPlans plans;
   private final HistoryService history;
@@ -65,35 +63,56 @@ public class EvaluationSummary implements JavaDelegate {
       }
     }
     List<UnitRecord> table = new ArrayList<>(units.values());
-    table.sort(Comparator.comparing((UnitRecord r) -> -r.notices(NoticeType.CRITICISM)).thenComparing(r -> r.unit));
+    table.sort(
+        Comparator.comparing((UnitRecord r) -> -r.notices(NoticeType.CRITICISM))
+            .thenComparing(r -> r.unit));
     execution.setVariable(SUMMARY_TEXT, text(plan, kind, year, rounds, finished, table));
     String fileName = plan.plan().city() + "_" + year + kind.label + ".csv";
-    execution.setVariable(SUMMARY_TABLE, Variables.fileValue(fileName)
-        .file(csv(table)).mimeType("text/csv").encoding(StandardCharsets.UTF_8).create());
+    execution.setVariable(
+        SUMMARY_TABLE,
+        Variables.fileValue(fileName)
+            .file(csv(table))
+            .mimeType("text/csv")
+            .encoding(StandardCharsets.UTF_8)
+            .create());
   }
 
   private List<HistoricProcessInstance> rounds(PlanCatalog plan, int year) {
-    String[] keys = plan.tasks().stream().map(t -> ProcessKeys.round(plan.id(), t.number())).toArray(String[]::new);
-    return SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(keys)
-        .processInstanceBusinessKeyLike(plan.id() + "/%/" + year)
-        .list());
+    String[] keys =
+        plan.tasks().stream()
+            .map(t -> ProcessKeys.round(plan.id(), t.number()))
+            .toArray(String[]::new);
+    return SystemQueries.run(
+        () ->
+            history
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKeyIn(keys)
+                .processInstanceBusinessKeyLike(plan.id() + "/%/" + year)
+                .list());
   }
 
-  private void tally(PlanCatalog plan, HistoricProcessInstance round, Map<String, UnitRecord> units) throws Exception {
+  private void tally(PlanCatalog plan, HistoricProcessInstance round, Map<String, UnitRecord> units)
+      throws Exception {
     Map<String, Object> vars = new LinkedHashMap<>();
-    for (HistoricVariableInstance v : SystemQueries.run(() -> history.createHistoricVariableInstanceQuery()
-        .processInstanceId(round.getId()).list())) {
+    for (HistoricVariableInstance v :
+        SystemQueries.run(
+            () ->
+                history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(round.getId())
+                    .list())) {
       if (round.getId().equals(v.getActivityInstanceId())) {
         vars.put(v.getName(), v.getValue());
       }
     }
-    List<String> members = new ArrayList<>(RoundUnits.split((String) vars.get(RoundVariables.CO_UNITS)));
+    List<String> members =
+        new ArrayList<>(RoundUnits.split((String) vars.get(RoundVariables.CO_UNITS)));
     if (vars.get(RoundVariables.LEAD_UNIT) != null) {
       members.add((String) vars.get(RoundVariables.LEAD_UNIT));
     }
     for (String unit : members) {
-      UnitRecord record = units.computeIfAbsent(unit, u -> new UnitRecord(u, RoundUnits.nameOf(plan, u)));
+      UnitRecord record =
+          units.computeIfAbsent(unit, u -> new UnitRecord(u, RoundUnits.nameOf(plan, u)));
       record.rounds++;
       Object report = vars.get(RoundVariables.report(unit));
       if (report == null) {
@@ -104,41 +123,92 @@ public class EvaluationSummary implements JavaDelegate {
         record.late++;
       }
     }
-    for (HistoricProcessInstance notice : SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.notice(plan.id()))
-        .processInstanceBusinessKey(round.getBusinessKey()).list())) {
+    for (HistoricProcessInstance notice :
+        SystemQueries.run(
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(ProcessKeys.notice(plan.id()))
+                    .processInstanceBusinessKey(round.getBusinessKey())
+                    .list())) {
       Map<String, Object> n = new LinkedHashMap<>();
-      SystemQueries.run(() -> history.createHistoricVariableInstanceQuery().processInstanceId(notice.getId()).list())
+      SystemQueries.run(
+              () ->
+                  history
+                      .createHistoricVariableInstanceQuery()
+                      .processInstanceId(notice.getId())
+                      .list())
           .forEach(v -> n.put(v.getName(), v.getValue()));
       // a proposal the office has not issued, or withdrew, is no notice
       if (!NoticeStatus.ISSUED.name().equals(n.get(NoticeVariables.STATUS))) {
         continue;
       }
       String unit = (String) n.get(NoticeVariables.UNIT);
-      units.computeIfAbsent(unit, u -> new UnitRecord(u, RoundUnits.nameOf(plan, u)))
+      units
+          .computeIfAbsent(unit, u -> new UnitRecord(u, RoundUnits.nameOf(plan, u)))
           .notice(NoticeType.valueOf((String) n.get(NoticeVariables.TYPE)));
     }
   }
 
-  private static String text(PlanCatalog plan, EvaluationKind kind, int year, int rounds, int finished, List<UnitRecord> table) {
+  private static String text(
+      PlanCatalog plan,
+      EvaluationKind kind,
+      int year,
+      int rounds,
+      int finished,
+      List<UnitRecord> table) {
     int onTime = table.stream().mapToInt(r -> r.onTime).sum();
     int late = table.stream().mapToInt(r -> r.late).sum();
     int missing = table.stream().mapToInt(r -> r.missing).sum();
-    int criticisms = table.stream().mapToInt(r -> r.notices(NoticeType.CRITICISM) + r.notices(NoticeType.SECOND_CRITICISM)).sum();
+    int criticisms =
+        table.stream()
+            .mapToInt(r -> r.notices(NoticeType.CRITICISM) + r.notices(NoticeType.SECOND_CRITICISM))
+            .sum();
     int interviews = table.stream().mapToInt(r -> r.notices(NoticeType.INTERVIEW)).sum();
     int commendations = table.stream().mapToInt(r -> r.notices(NoticeType.COMMENDATION)).sum();
     String span = kind.years == 1 ? year + " " : (year - kind.years + 1) + "–" + year + " 年";
-    return "《" + plan.plan().title() + "》" + span + kind.label + ":任务轮次 " + rounds + " 个,已办结 " + finished
-        + " 个;单位报送按时 " + onTime + " 次、逾期 " + late + " 次、未报送 " + missing + " 次;通报批评 " + criticisms
-        + " 次(已签发,含再次通报批评),约谈 " + interviews + " 次,通报表扬 " + commendations + " 次。各单位明细见附表。";
+    return "《"
+        + plan.plan().title()
+        + "》"
+        + span
+        + kind.label
+        + ":任务轮次 "
+        + rounds
+        + " 个,已办结 "
+        + finished
+        + " 个;单位报送按时 "
+        + onTime
+        + " 次、逾期 "
+        + late
+        + " 次、未报送 "
+        + missing
+        + " 次;通报批评 "
+        + criticisms
+        + " 次(已签发,含再次通报批评),约谈 "
+        + interviews
+        + " 次,通报表扬 "
+        + commendations
+        + " 次。各单位明细见附表。";
   }
 
   private static byte[] csv(List<UnitRecord> table) {
-    StringBuilder out = new StringBuilder("\uFEFF"); // BOM: Excel and WPS then read the file as UTF-8
+    StringBuilder out =
+        new StringBuilder("\uFEFF"); // BOM: Excel and WPS then read the file as UTF-8
     out.append("单位,组ID,参与轮次,按时报送,逾期报送,未报送,催办提醒,逾期催办,通报批评,再次通报批评,约谈,通报表扬\r\n");
     for (UnitRecord r : table) {
-      out.append('"').append(r.unitName.replace("\"", "\"\"")).append('"').append(',').append(r.unit)
-          .append(',').append(r.rounds).append(',').append(r.onTime).append(',').append(r.late).append(',').append(r.missing);
+      out.append('"')
+          .append(r.unitName.replace("\"", "\"\""))
+          .append('"')
+          .append(',')
+          .append(r.unit)
+          .append(',')
+          .append(r.rounds)
+          .append(',')
+          .append(r.onTime)
+          .append(',')
+          .append(r.late)
+          .append(',')
+          .append(r.missing);
       for (NoticeType type : NoticeType.values()) {
         out.append(',').append(r.notices(type));
       }

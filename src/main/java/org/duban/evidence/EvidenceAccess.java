@@ -34,13 +34,22 @@ public class EvidenceAccess {
   /** The report entry of an evidence file, if a report of its round lists it. */
   public Optional<Filed> filed(HistoricVariableInstance file) {
     String round = file.getProcessInstanceId();
-    for (HistoricVariableInstance report : history.createHistoricVariableInstanceQuery().processInstanceId(round)
-        .variableName(RoundVariables.REPORT).includeDeleted().list()) {
+    for (HistoricVariableInstance report :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(round)
+            .variableName(RoundVariables.REPORT)
+            .includeDeleted()
+            .list()) {
       JsonNode parsed = parse((String) report.getValue());
       for (JsonNode entry : parsed.path("evidence")) {
         if (file.getId().equals(entry.path("variableId").asText(null))) {
-          return Optional.of(new Filed(round, parsed.path("unit").asText(), entry.path("mediaType").asText(null),
-              entry.path("sha256").asText(null)));
+          return Optional.of(
+              new Filed(
+                  round,
+                  parsed.path("unit").asText(),
+                  entry.path("mediaType").asText(null),
+                  entry.path("sha256").asText(null)));
         }
       }
     }
@@ -50,13 +59,21 @@ public class EvidenceAccess {
   public boolean mayRead(List<String> userGroups, Filed file) {
     return userGroups.contains(UnitDirectory.AUDITORS)
         || userGroups.contains(file.unit())
-        || roundValue(file.roundId(), RoundVariables.LEAD_UNIT).filter(userGroups::contains).isPresent()
-        || roundValue(file.roundId(), RoundVariables.SUPERVISOR_GROUP).filter(userGroups::contains).isPresent();
+        || roundValue(file.roundId(), RoundVariables.LEAD_UNIT)
+            .filter(userGroups::contains)
+            .isPresent()
+        || roundValue(file.roundId(), RoundVariables.SUPERVISOR_GROUP)
+            .filter(userGroups::contains)
+            .isPresent();
   }
 
   private Optional<String> roundValue(String processInstanceId, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name)
-        .list().stream()
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .variableName(name)
+        .list()
+        .stream()
         .filter(v -> processInstanceId.equals(v.getActivityInstanceId()))
         .map(HistoricVariableInstance::getValue)
         .map(String::valueOf)

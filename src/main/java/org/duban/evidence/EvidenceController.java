@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves an evidence file from history, where the engine keeps it byte for byte, with its SHA-256
- * so an auditor can compare it with the fingerprint recorded in the report. Always as a download
- * of the type detected on upload, so a browser never renders or sniffs it as a page.
+ * so an auditor can compare it with the fingerprint recorded in the report. Always as a download of
+ * the type detected on upload, so a browser never renders or sniffs it as a page.
  */
 @RestController
 public class EvidenceController {
@@ -30,7 +30,8 @@ public class EvidenceController {
   private final IdentityService identity;
   private final EvidenceAccess access;
 
-  public EvidenceController(HistoryService history, IdentityService identity, EvidenceAccess access) {
+  public EvidenceController(
+      HistoryService history, IdentityService identity, EvidenceAccess access) {
     this.history = history;
     this.identity = identity;
     this.access = access;
@@ -42,9 +43,15 @@ public class EvidenceController {
     // looked up without the caller's authorizations: access is decided by EvidenceAccess below
     identity.clearAuthentication();
     try {
-      HistoricVariableInstance file = history.createHistoricVariableInstanceQuery().variableId(variableId)
-          .includeDeleted().singleResult();
-      if (file == null || !(file.getTypedValue() instanceof FileValue value) || value.getFilename() == null) {
+      HistoricVariableInstance file =
+          history
+              .createHistoricVariableInstanceQuery()
+              .variableId(variableId)
+              .includeDeleted()
+              .singleResult();
+      if (file == null
+          || !(file.getTypedValue() instanceof FileValue value)
+          || value.getFilename() == null) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
       }
       EvidenceAccess.Filed filed = access.filed(file).orElse(null);
@@ -62,8 +69,12 @@ public class EvidenceController {
           // the type detected when the report was accepted, never the one the uploader claimed
           .contentType(mediaType(filed.mediaType()))
           .header("X-Content-Type-Options", "nosniff")
-          .header(HttpHeaders.CONTENT_DISPOSITION,
-              ContentDisposition.attachment().filename(value.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment()
+                  .filename(value.getFilename(), java.nio.charset.StandardCharsets.UTF_8)
+                  .build()
+                  .toString())
           .header(SHA256_HEADER, EvidencePolicy.sha256(bytes))
           .body(bytes);
     } finally {

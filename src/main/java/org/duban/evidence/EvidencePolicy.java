@@ -23,20 +23,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class EvidencePolicy {
 
-  /** How people name each known type, and the file name extensions it comes with (for a file picker). */
+  /**
+   * How people name each known type, and the file name extensions it comes with (for a file
+   * picker).
+   */
   private record Kind(String label, List<String> extensions) {}
 
-  private static final Map<String, Kind> KINDS = Map.of(
-      "application/pdf", new Kind("PDF", List.of(".pdf")),
-      "application/ofd", new Kind("OFD", List.of(".ofd")),
-      "application/msword", new Kind("Word", List.of(".doc")),
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new Kind("Word", List.of(".docx")),
-      "application/vnd.ms-excel", new Kind("Excel", List.of(".xls")),
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", new Kind("Excel", List.of(".xlsx")),
-      "application/vnd.ms-powerpoint", new Kind("PowerPoint", List.of(".ppt")),
-      "application/vnd.openxmlformats-officedocument.presentationml.presentation", new Kind("PowerPoint", List.of(".pptx")),
-      "image/jpeg", new Kind("JPEG", List.of(".jpg", ".jpeg")),
-      "image/png", new Kind("PNG", List.of(".png")));
+  private static final Map<String, Kind> KINDS =
+      Map.of(
+          "application/pdf", new Kind("PDF", List.of(".pdf")),
+          "application/ofd", new Kind("OFD", List.of(".ofd")),
+          "application/msword", new Kind("Word", List.of(".doc")),
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              new Kind("Word", List.of(".docx")),
+          "application/vnd.ms-excel", new Kind("Excel", List.of(".xls")),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              new Kind("Excel", List.of(".xlsx")),
+          "application/vnd.ms-powerpoint", new Kind("PowerPoint", List.of(".ppt")),
+          "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+              new Kind("PowerPoint", List.of(".pptx")),
+          "image/jpeg", new Kind("JPEG", List.of(".jpg", ".jpeg")),
+          "image/png", new Kind("PNG", List.of(".png")));
 
   private static final long KB = 1024;
   private static final long MB = 1024 * KB;
@@ -60,7 +67,10 @@ public class EvidencePolicy {
     return maxBytes;
   }
 
-  /** Checks one uploaded file and fingerprints it; throws with field, file name and rule on violation. */
+  /**
+   * Checks one uploaded file and fingerprints it; throws with field, file name and rule on
+   * violation.
+   */
   public EvidenceFile accept(String field, String label, FileValue file) {
     String name = file.getFilename() == null ? "(无文件名)" : file.getFilename();
     byte[] bytes = read(file);
@@ -68,30 +78,35 @@ public class EvidencePolicy {
       throw new EvidenceRejectedException(label + "「" + name + "」是空文件");
     }
     if (bytes.length > maxBytes) {
-      throw new EvidenceRejectedException(label + "「" + name + "」大小 " + megabytes(bytes.length)
-          + " 超过上限 " + maxSizeText());
+      throw new EvidenceRejectedException(
+          label + "「" + name + "」大小 " + megabytes(bytes.length) + " 超过上限 " + maxSizeText());
     }
     String detected = detect(bytes, name);
     if (!allowedTypes.contains(detected)) {
-      throw new EvidenceRejectedException(label + "「" + name + "」的文件类型(" + detected + ")不在允许范围内;"
-          + "允许:" + allowedLabels());
+      throw new EvidenceRejectedException(
+          label + "「" + name + "」的文件类型(" + detected + ")不在允许范围内;" + "允许:" + allowedLabels());
     }
     return new EvidenceFile(field, name, detected, bytes.length, sha256(bytes), null);
   }
 
   /** The configured types as people name them: "PDF、OFD、Word、…". */
   public String allowedLabels() {
-    return allowedTypes.stream().map(t -> KINDS.containsKey(t) ? KINDS.get(t).label() : t).distinct()
+    return allowedTypes.stream()
+        .map(t -> KINDS.containsKey(t) ? KINDS.get(t).label() : t)
+        .distinct()
         .collect(Collectors.joining("、"));
   }
 
   /**
-   * The file name extensions of the configured types, for a file field's {@code accept}: ".pdf,.ofd,…".
-   * A type this class does not name takes Tika's extensions for it. Only steers the file picker: the
-   * type is decided by the content on upload.
+   * The file name extensions of the configured types, for a file field's {@code accept}:
+   * ".pdf,.ofd,…". A type this class does not name takes Tika's extensions for it. Only steers the
+   * file picker: the type is decided by the content on upload.
    */
   public String acceptedExtensions() {
-    return allowedTypes.stream().flatMap(t -> extensions(t).stream()).distinct().collect(Collectors.joining(","));
+    return allowedTypes.stream()
+        .flatMap(t -> extensions(t).stream())
+        .distinct()
+        .collect(Collectors.joining(","));
   }
 
   private static List<String> extensions(String type) {
@@ -126,12 +141,16 @@ public class EvidencePolicy {
   }
 
   private static String decimal(double value) {
-    return new java.math.BigDecimal(value).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(value)
+        .setScale(1, java.math.RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private String detect(byte[] bytes, String name) {
     String type = tika.detect(bytes, name);
-    // OOXML and OFD are zip containers: tika-core alone sees only application/zip (or x-tika-ooxml),
+    // OOXML and OFD are zip containers: tika-core alone sees only application/zip (or
+    // x-tika-ooxml),
     // so a zip is accepted by its name only when the name says which container it is
     if (type.equals("application/zip") || type.equals("application/x-tika-ooxml")) {
       String byName = tika.detect(name);
@@ -144,7 +163,8 @@ public class EvidencePolicy {
     }
     if (type.equals("application/x-tika-msoffice")) {
       String byName = tika.detect(name);
-      if (byName.equals("application/msword") || byName.equals("application/vnd.ms-excel")
+      if (byName.equals("application/msword")
+          || byName.equals("application/vnd.ms-excel")
           || byName.equals("application/vnd.ms-powerpoint")) {
         return byName;
       }
@@ -169,7 +189,8 @@ public class EvidencePolicy {
   }
 
   public static String sha256(InputStream in) throws IOException {
-    try (DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+    try (DigestInputStream digest =
+        new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
       digest.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(digest.getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {

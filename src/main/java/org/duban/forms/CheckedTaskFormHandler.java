@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * listeners read it there and write what the round keeps. The listeners also run right here, at
  * submission: the engine wraps any exception of a task listener into a generic 500, while a
  * validation failure raised here answers 400 with the rule's own message, which Tasklist shows
- * above the still-filled form. Every path of completing a task with variables ends here
- * ({@link GuardedTaskService} turns a plain complete into a form submission).
+ * above the still-filled form. Every path of completing a task with variables ends here ({@link
+ * GuardedTaskService} turns a plain complete into a form submission).
  */
 public class CheckedTaskFormHandler extends DefaultTaskFormHandler {
 
@@ -28,7 +28,10 @@ public class CheckedTaskFormHandler extends DefaultTaskFormHandler {
     guard().check(task, properties);
     task.setVariablesLocal(properties);
     fireFormPropertyHistoryEvents(properties, task);
-    for (TaskListener rule : task.getTaskDefinition().getTaskListeners().getOrDefault(TaskListener.EVENTNAME_COMPLETE, List.of())) {
+    for (TaskListener rule :
+        task.getTaskDefinition()
+            .getTaskListeners()
+            .getOrDefault(TaskListener.EVENTNAME_COMPLETE, List.of())) {
       try {
         rule.notify(task);
       } catch (ProcessEngineException e) {
@@ -36,7 +39,8 @@ public class CheckedTaskFormHandler extends DefaultTaskFormHandler {
         if (violation == null) {
           throw e;
         }
-        throw new FormFieldValidationException(task.getTaskDefinitionKey(), violation.getMessage(), violation);
+        throw new FormFieldValidationException(
+            task.getTaskDefinitionKey(), violation.getMessage(), violation);
       }
     }
   }

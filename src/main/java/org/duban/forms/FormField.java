@@ -1,13 +1,16 @@
 package org.duban.forms;
 
 /**
- * One field a task's form declares: its variable name, what kind of value it takes, and the label
- * a user reads in the form.
+ * One field a task's form declares: its variable name, what kind of value it takes, and the label a
+ * user reads in the form.
  */
 public record FormField(String name, Kind kind, String label) {
 
   /** What a field may carry: text (Tasklist sends a String) or an uploaded file. */
-  public enum Kind { TEXT, FILE }
+  public enum Kind {
+    TEXT,
+    FILE
+  }
 
   public static FormField text(String name, String label) {
     return new FormField(name, Kind.TEXT, label);

@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * The engine's task service with one rule added for callers from outside the engine (REST,
- * webapps, any Java client): a task's variables are written only by submitting its form. A
- * completion with variables becomes a form submission, so {@link CheckedTaskFormHandler} checks
- * and stores them; writing, patching or removing task variables directly, resolving with variables,
- * and throwing BPMN errors or escalations from a task are refused. Delegates and listeners, which
- * run inside an engine command, are the system and keep the full API.
+ * The engine's task service with one rule added for callers from outside the engine (REST, webapps,
+ * any Java client): a task's variables are written only by submitting its form. A completion with
+ * variables becomes a form submission, so {@link CheckedTaskFormHandler} checks and stores them;
+ * writing, patching or removing task variables directly, resolving with variables, and throwing
+ * BPMN errors or escalations from a task are refused. Delegates and listeners, which run inside an
+ * engine command, are the system and keep the full API.
  */
 public class GuardedTaskService extends TaskServiceImpl {
 
@@ -37,9 +37,11 @@ public class GuardedTaskService extends TaskServiceImpl {
   }
 
   @Override
-  public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+  public VariableMap completeWithVariablesInReturn(
+      String taskId, Map<String, Object> variables, boolean deserializeValues) {
     if (fromOutside() && variables != null && !variables.isEmpty()) {
-      return commandExecutor.execute(new SubmitTaskFormCmd(taskId, variables, true, deserializeValues));
+      return commandExecutor.execute(
+          new SubmitTaskFormCmd(taskId, variables, true, deserializeValues));
     }
     return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
   }
@@ -53,13 +55,17 @@ public class GuardedTaskService extends TaskServiceImpl {
   }
 
   @Override
-  protected void setVariables(String taskId, Map<String, ? extends Object> variables, boolean local) {
+  protected void setVariables(
+      String taskId, Map<String, ? extends Object> variables, boolean local) {
     refuseFromOutside();
     super.setVariables(taskId, variables, local);
   }
 
   @Override
-  protected void updateVariables(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions,
+  protected void updateVariables(
+      String taskId,
+      Map<String, ? extends Object> modifications,
+      Collection<String> deletions,
       boolean local) {
     refuseFromOutside();
     super.updateVariables(taskId, modifications, deletions, local);
@@ -102,7 +108,8 @@ public class GuardedTaskService extends TaskServiceImpl {
   }
 
   @Override
-  public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+  public void handleBpmnError(
+      String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
     refuseEvents();
     super.handleBpmnError(taskId, errorCode, errorMessage, variables);
   }
@@ -114,7 +121,8 @@ public class GuardedTaskService extends TaskServiceImpl {
   }
 
   @Override
-  public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+  public void handleEscalation(
+      String taskId, String escalationCode, Map<String, Object> variables) {
     refuseEvents();
     super.handleEscalation(taskId, escalationCode, variables);
   }

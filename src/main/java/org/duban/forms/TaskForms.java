@@ -1,18 +1,16 @@
 package org.duban.forms;
 
-import org.duban.names.EvaluationVariables;
-
-import org.duban.names.EvaluationElements;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.duban.config.DubanProperties;
-import org.duban.names.RoundElements;
+import org.duban.names.EvaluationElements;
+import org.duban.names.EvaluationVariables;
 import org.duban.names.NoticeElements;
 import org.duban.names.NoticeVariables;
+import org.duban.names.RoundElements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +24,19 @@ public class TaskForms {
   private final Map<String, List<FormField>> byTaskKey;
 
   public TaskForms(DubanProperties properties) {
-    List<FormField> report = new ArrayList<>(List.of(
-        FormField.text(PROGRESS, "工作进展"),
-        FormField.text(COMPLETION_STATUS, "完成情况"),
-        FormField.text(INDICATOR_VALUES, "指标完成值")));
+    List<FormField> report =
+        new ArrayList<>(
+            List.of(
+                FormField.text(PROGRESS, "工作进展"),
+                FormField.text(COMPLETION_STATUS, "完成情况"),
+                FormField.text(INDICATOR_VALUES, "指标完成值")));
     for (int n = 1; n <= properties.evidence().maxFiles(); n++) {
       report.add(FormField.file(evidence(n), "佐证材料 " + n));
     }
-    List<FormField> withdrawal = List.of(
-        FormField.text(NoticeVariables.DECISION, "办理结论"),
-        FormField.text(NoticeVariables.WITHDRAW_REASON, "撤回理由"));
+    List<FormField> withdrawal =
+        List.of(
+            FormField.text(NoticeVariables.DECISION, "办理结论"),
+            FormField.text(NoticeVariables.WITHDRAW_REASON, "撤回理由"));
     List<FormField> criticism = new ArrayList<>(withdrawal);
     criticism.add(FormField.text(NoticeVariables.NOTICE_TEXT, "通报内容"));
     criticism.add(FormField.text(NoticeVariables.CIRCULATED_TO, "通报范围"));
@@ -43,21 +44,28 @@ public class TaskForms {
     interview.add(FormField.text(NoticeVariables.INTERVIEW_DATE, "约谈日期"));
     interview.add(FormField.text(NoticeVariables.INTERVIEWEES, "约谈对象"));
     interview.add(FormField.text(NoticeVariables.INTERVIEW_NOTES, "约谈记录与整改要求"));
-    this.byTaskKey = Map.of(
-        RoundElements.reportTask(RoundElements.CO_UNIT), List.copyOf(report),
-        RoundElements.reportTask(RoundElements.LEAD), List.copyOf(report),
-        RoundElements.REVIEW, List.of(
-            FormField.text(REVIEW_DECISION, "审核结论"),
-            FormField.text(REVIEW_RATING, "评价等级"),
-            FormField.text(RETURN_REASON, "退回原因"),
-            FormField.text(REVIEW_COMMENT, "审核意见")),
-        RoundElements.ASSIGN_UNITS, List.of(
-            FormField.text(LEAD_UNIT, "牵头单位"),
-            FormField.text(CO_UNITS, "配合单位")),
-        NoticeElements.ISSUE_CRITICISM, List.copyOf(criticism),
-        NoticeElements.HOLD_INTERVIEW, List.copyOf(interview),
-        NoticeElements.ACKNOWLEDGE, List.of(),
-        EvaluationElements.REVIEW, List.of(FormField.text(EvaluationVariables.CONCLUSION, "评估结论")));
+    this.byTaskKey =
+        Map.of(
+            RoundElements.reportTask(RoundElements.CO_UNIT),
+            List.copyOf(report),
+            RoundElements.reportTask(RoundElements.LEAD),
+            List.copyOf(report),
+            RoundElements.REVIEW,
+            List.of(
+                FormField.text(REVIEW_DECISION, "审核结论"),
+                FormField.text(REVIEW_RATING, "评价等级"),
+                FormField.text(RETURN_REASON, "退回原因"),
+                FormField.text(REVIEW_COMMENT, "审核意见")),
+            RoundElements.ASSIGN_UNITS,
+            List.of(FormField.text(LEAD_UNIT, "牵头单位"), FormField.text(CO_UNITS, "配合单位")),
+            NoticeElements.ISSUE_CRITICISM,
+            List.copyOf(criticism),
+            NoticeElements.HOLD_INTERVIEW,
+            List.copyOf(interview),
+            NoticeElements.ACKNOWLEDGE,
+            List.of(),
+            EvaluationElements.REVIEW,
+            List.of(FormField.text(EvaluationVariables.CONCLUSION, "评估结论")));
   }
 
   /** The fields of a task; a task this class does not know accepts none. */

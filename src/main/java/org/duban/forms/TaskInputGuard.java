@@ -31,49 +31,87 @@ public class TaskInputGuard {
   public void check(TaskEntity task, Map<String, ?> submitted) {
     List<FormField> fields = forms.of(task.getTaskDefinitionKey());
     for (Map.Entry<String, ?> entry : submitted.entrySet()) {
-      FormField field = fields.stream().filter(f -> f.name().equals(entry.getKey())).findFirst()
-          .orElseThrow(() -> new TaskInputRejectedException("提交未被接受:任务「" + task.getName() + "」的表单没有字段「"
-              + entry.getKey() + "」" + allowed(fields) + "。流程数据只能由系统写入"));
+      FormField field =
+          fields.stream()
+              .filter(f -> f.name().equals(entry.getKey()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new TaskInputRejectedException(
+                          "提交未被接受:任务「"
+                              + task.getName()
+                              + "」的表单没有字段「"
+                              + entry.getKey()
+                              + "」"
+                              + allowed(fields)
+                              + "。流程数据只能由系统写入"));
       // a VariableMap hands out plain values (a file as its stream): check the typed value
-      Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(entry.getKey()) : entry.getValue();
+      Object value =
+          submitted instanceof VariableMap typed
+              ? typed.getValueTyped(entry.getKey())
+              : entry.getValue();
       checkKind(task, field, value);
     }
     checkSubmitter(task);
   }
 
   private static String allowed(List<FormField> fields) {
-    return fields.isEmpty() ? ",本步骤不接受任何字段"
-        : ",本步骤只接受:" + fields.stream().map(f -> f.name() + "(" + f.label() + ")").collect(Collectors.joining("、"));
+    return fields.isEmpty()
+        ? ",本步骤不接受任何字段"
+        : ",本步骤只接受:"
+            + fields.stream()
+                .map(f -> f.name() + "(" + f.label() + ")")
+                .collect(Collectors.joining("、"));
   }
 
   private static void checkKind(TaskEntity task, FormField field, Object value) {
-    Object raw = value instanceof TypedValue typed && !(value instanceof FileValue) ? typed.getValue() : value;
-    boolean fits = switch (field.kind()) {
-      case TEXT -> raw == null || raw instanceof String;
-      case FILE -> raw == null || raw instanceof FileValue;
-    };
+    Object raw =
+        value instanceof TypedValue typed && !(value instanceof FileValue)
+            ? typed.getValue()
+            : value;
+    boolean fits =
+        switch (field.kind()) {
+          case TEXT -> raw == null || raw instanceof String;
+          case FILE -> raw == null || raw instanceof FileValue;
+        };
     if (!fits) {
-      throw new TaskInputRejectedException("提交未被接受:任务「" + task.getName() + "」的字段「" + field.name() + "」("
-          + field.label() + ")应为" + (field.kind() == FormField.Kind.FILE ? "上传的文件" : "文本")
-          + ",收到的是 " + raw.getClass().getSimpleName());
+      throw new TaskInputRejectedException(
+          "提交未被接受:任务「"
+              + task.getName()
+              + "」的字段「"
+              + field.name()
+              + "」("
+              + field.label()
+              + ")应为"
+              + (field.kind() == FormField.Kind.FILE ? "上传的文件" : "文本")
+              + ",收到的是 "
+              + raw.getClass().getSimpleName());
     }
   }
 
   /**
    * A task that belongs to groups is done by a member of one of them: an office that may see a
-   * unit's task still cannot file the unit's report. Calls without a logged-in user are the system's.
+   * unit's task still cannot file the unit's report. Calls without a logged-in user are the
+   * system's.
    */
   private static void checkSubmitter(TaskEntity task) {
-    Optional<Authentication> user = Optional.ofNullable(Context.getCommandContext())
-        .map(CommandContext::getAuthentication);
+    Optional<Authentication> user =
+        Optional.ofNullable(Context.getCommandContext()).map(CommandContext::getAuthentication);
     if (user.isEmpty() || user.get().getUserId() == null) {
       return;
     }
-    List<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    List<String> groups =
+        task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
     List<String> own = user.get().getGroupIds() == null ? List.of() : user.get().getGroupIds();
     if (!groups.isEmpty() && groups.stream().noneMatch(own::contains)) {
-      throw new TaskInputRejectedException("提交未被接受:任务「" + task.getName() + "」由 " + String.join("、", groups)
-          + " 办理,用户 " + user.get().getUserId() + " 不属于该单位");
+      throw new TaskInputRejectedException(
+          "提交未被接受:任务「"
+              + task.getName()
+              + "」由 "
+              + String.join("、", groups)
+              + " 办理,用户 "
+              + user.get().getUserId()
+              + " 不属于该单位");
     }
   }
 }

@@ -30,7 +30,8 @@ public record FormSettings(
    * @param accept file name extensions for the fields' {@code accept} (".pdf,.ofd,…")
    * @param help the sentence the form shows under 佐证材料
    */
-  public record Evidence(int maxFiles, long maxBytes, String maxSize, String types, String accept, String help) {}
+  public record Evidence(
+      int maxFiles, long maxBytes, String maxSize, String types, String accept, String help) {}
 
   /**
    * One choice of a select: the value submitted and the label shown.
@@ -41,16 +42,21 @@ public record FormSettings(
 
   public static FormSettings of(EvidencePolicy policy) {
     return new FormSettings(
-        new Evidence(policy.maxFiles(), policy.maxBytes(), policy.maxSizeText(), policy.allowedLabels(),
-            policy.acceptedExtensions(), policy.helpText()),
+        new Evidence(
+            policy.maxFiles(),
+            policy.maxBytes(),
+            policy.maxSizeText(),
+            policy.allowedLabels(),
+            policy.acceptedExtensions(),
+            policy.helpText()),
         options(CompletionStatus.class, s -> s.label, s -> false),
         options(Rating.class, r -> r.label, r -> false),
         options(ReviewDecision.class, d -> d.choice, ReviewDecision::finalYearOnly),
         RoundOutcome.commendationRule());
   }
 
-  private static <E extends Enum<E>> List<Option> options(Class<E> type, Function<E, String> label,
-      Function<E, Boolean> finalYearOnly) {
+  private static <E extends Enum<E>> List<Option> options(
+      Class<E> type, Function<E, String> label, Function<E, Boolean> finalYearOnly) {
     return Arrays.stream(type.getEnumConstants())
         .map(e -> new Option(e.name(), label.apply(e), finalYearOnly.apply(e)))
         .toList();

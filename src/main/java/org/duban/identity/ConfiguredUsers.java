@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff accounts from configuration ({@code duban.identity.users}), seeded idempotently after the
- * groups: a missing user is created, and missing memberships are added. An existing user's
- * password is never touched, so people keep the password they set. A password comes only from the
+ * groups: a missing user is created, and missing memberships are added. An existing user's password
+ * is never touched, so people keep the password they set. A password comes only from the
  * environment (e.g. {@code password: ${ZHANG_WEI_PASSWORD}}); never commit one.
  */
 @Component
@@ -24,7 +24,9 @@ public class ConfiguredUsers implements StartupSequence.Step {
 
   private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
 
-  /** @param users staff accounts, each with the groups (unit or office ids) they belong to */
+  /**
+   * @param users staff accounts, each with the groups (unit or office ids) they belong to
+   */
   @ConfigurationProperties("duban.identity")
   public record Properties(List<Account> users) {
     public Properties {
@@ -32,7 +34,13 @@ public class ConfiguredUsers implements StartupSequence.Step {
     }
   }
 
-  public record Account(String id, String firstName, String lastName, String email, String password, List<String> groups) {
+  public record Account(
+      String id,
+      String firstName,
+      String lastName,
+      String email,
+      String password,
+      List<String> groups) {
     public Account {
       groups = groups == null ? List.of() : List.copyOf(groups);
     }
@@ -62,8 +70,12 @@ public class ConfiguredUsers implements StartupSequence.Step {
       }
       for (String group : account.groups()) {
         if (identity.createGroupQuery().groupId(group).count() == 0) {
-          throw new IllegalStateException("duban.identity.users: user '" + account.id() + "' names group '" + group
-              + "', which no catalog defines");
+          throw new IllegalStateException(
+              "duban.identity.users: user '"
+                  + account.id()
+                  + "' names group '"
+                  + group
+                  + "', which no catalog defines");
         }
         if (identity.createUserQuery().userId(account.id()).memberOfGroup(group).count() == 0) {
           identity.createMembership(account.id(), group);

@@ -1,7 +1,7 @@
 package org.duban.identity;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Seeds groups and their authorizations from the catalogs, idempotently, on every start (demo and
  * production alike): what each role may open and do.
+ *
  * <ul>
  *   <li>units: Tasklist; their tasks come through the engine's candidate-group grants (TASK_WORK);
  *   <li>coordinating offices: Tasklist and Cockpit over their own plan's processes only;
@@ -34,7 +35,10 @@ public class IdentitySeeder implements StartupSequence.Step {
   private final AuthorizationService authorizations;
   private final TasklistFilters filters;
 
-  public IdentitySeeder(UnitDirectory directory, IdentityService identity, AuthorizationService authorizations,
+  public IdentitySeeder(
+      UnitDirectory directory,
+      IdentityService identity,
+      AuthorizationService authorizations,
       TasklistFilters filters) {
     this.directory = directory;
     this.identity = identity;
@@ -57,7 +61,10 @@ public class IdentitySeeder implements StartupSequence.Step {
       grant(office.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(office.id(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       for (String key : office.processKeys()) {
-        grant(office.id(), Resources.PROCESS_DEFINITION, key,
+        grant(
+            office.id(),
+            Resources.PROCESS_DEFINITION,
+            key,
             ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.CREATE_INSTANCE,
@@ -69,7 +76,10 @@ public class IdentitySeeder implements StartupSequence.Step {
     }
     group(UnitDirectory.AUDITORS, UnitDirectory.AUDITORS_NAME, UnitDirectory.TYPE_AUDIT);
     grant(UnitDirectory.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(UnitDirectory.AUDITORS, Resources.PROCESS_DEFINITION, "*",
+    grant(
+        UnitDirectory.AUDITORS,
+        Resources.PROCESS_DEFINITION,
+        "*",
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY,
@@ -94,14 +104,18 @@ public class IdentitySeeder implements StartupSequence.Step {
     identity.saveGroup(group);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
-    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    Authorization auth =
+        existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     if (existing == null) {
       auth.setGroupId(groupId);
       auth.setResource(resource);
@@ -111,12 +125,15 @@ public class IdentitySeeder implements StartupSequence.Step {
   }
 
   private void global(Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
-    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    Authorization existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GLOBAL)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    Authorization auth =
+        existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
     if (existing == null) {
       auth.setUserId(Authorization.ANY);
       auth.setResource(resource);

@@ -24,7 +24,10 @@ public class PeopleNames {
     if (user == null) {
       return userId;
     }
-    String name = ((user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
+    String name =
+        ((user.getLastName() == null ? "" : user.getLastName())
+                + (user.getFirstName() == null ? "" : user.getFirstName()))
+            .trim();
     return name.isEmpty() ? userId : name + "(" + userId + ")";
   }
 }

@@ -29,22 +29,39 @@ public class TasklistFilters {
   public List<String> seed() {
     List<String> ids = new ArrayList<>();
     ids.add(save("本单位待办", -10, "本单位(组)的全部待办,按截止日期排序", "#2b6cb0", unitQuery()));
-    ids.add(save("即将到期", -9, "已到催办日期、尚未逾期的待办", "#d69e2e",
-        unitQuery().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")));
+    ids.add(
+        save(
+            "即将到期",
+            -9,
+            "已到催办日期、尚未逾期的待办",
+            "#d69e2e",
+            unitQuery().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")));
     ids.add(save("已逾期", -8, "已超过截止日期的待办", "#c53030", unitQuery().dueBeforeExpression("${now()}")));
-    ids.add(save("我认领的", -7, "由我认领、正在办理的任务", "#2f855a",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()));
+    ids.add(
+        save(
+            "我认领的",
+            -7,
+            "由我认领、正在办理的任务",
+            "#2f855a",
+            tasks
+                .createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate()
+                .asc()));
     return ids;
   }
 
   private TaskQuery unitQuery() {
-    return tasks.createTaskQuery()
+    return tasks
+        .createTaskQuery()
         .taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks()
-        .orderByDueDate().asc();
+        .orderByDueDate()
+        .asc();
   }
 
-  private String save(String name, int priority, String description, String colour, TaskQuery query) {
+  private String save(
+      String name, int priority, String description, String colour, TaskQuery query) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -54,10 +71,12 @@ public class TasklistFilters {
     properties.put("priority", priority);
     properties.put("color", colour);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "unitName", "label", "责任单位"),
-        Map.of("name", "year", "label", "年度"),
-        Map.of("name", "warning", "label", "预警")));
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", "unitName", "label", "责任单位"),
+            Map.of("name", "year", "label", "年度"),
+            Map.of("name", "warning", "label", "预警")));
     filter.setProperties(properties);
     filter.setQuery(query);
     return filters.saveFilter(filter).getId();

@@ -1,7 +1,5 @@
 package org.duban.identity;
 
-import org.duban.names.EvaluationKind;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.SystemGroups;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
+import org.duban.names.EvaluationKind;
 import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +51,8 @@ public class UnitDirectory {
         }
       }
       // units of a plan that names none may be assigned to any of its tasks in a round
-      boolean assignedPerRound = plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
+      boolean assignedPerRound =
+          plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
       for (Unit unit : plan.units()) {
         add(entries, unit, TYPE_UNIT, assignedPerRound ? roundKeys : Set.of());
       }
@@ -73,11 +73,14 @@ public class UnitDirectory {
   }
 
   private static void add(Map<String, Entry> entries, Unit unit, String type, Set<String> keys) {
-    entries.merge(unit.id(), new Entry(unit.id(), unit.name(), type, new TreeSet<>(keys)), (a, b) -> {
-      Set<String> all = new TreeSet<>(a.processKeys());
-      all.addAll(b.processKeys());
-      return new Entry(a.id(), a.name(), a.type(), all);
-    });
+    entries.merge(
+        unit.id(),
+        new Entry(unit.id(), unit.name(), type, new TreeSet<>(keys)),
+        (a, b) -> {
+          Set<String> all = new TreeSet<>(a.processKeys());
+          all.addAll(b.processKeys());
+          return new Entry(a.id(), a.name(), a.type(), all);
+        });
   }
 
   public List<Entry> units() {

@@ -10,7 +10,8 @@ import org.duban.catalog.PlanCatalog;
  * beside it. Only {@link #catalog} is read back; everything else becomes YAML comments.
  *
  * @param header comment lines above the catalog, each starting with "#"; empty for the writer's own
- *     header. An import with a base keeps the base file's header here, so that its review notes survive.
+ *     header. An import with a base keeps the base file's header here, so that its review notes
+ *     survive.
  * @param problems what reading the plan document found (warnings become "# review" comments)
  * @param baseNotes what merging the document into the reviewed base catalog found: tasks added or
  *     no longer in the document, new units, values where the document and the base disagree
@@ -34,7 +35,8 @@ public record CatalogDraft(
   }
 
   private static Map<String, List<String>> immutable(Map<String, List<String>> notes) {
-    return notes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+    return notes.entrySet().stream()
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
   }
 
   /** A catalog as it is (one that was read, say), with no notes. */

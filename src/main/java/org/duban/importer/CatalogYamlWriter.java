@@ -15,9 +15,9 @@ import org.duban.catalog.Unit;
 /**
  * Writes a catalog as YAML in the format {@link org.duban.catalog.CatalogReader} reads, every field
  * of every record, so that reading what was written gives the same catalog: nothing a reviewer
- * decided is lost on the way through a file. Reviewers edit the result by hand, so it is laid out for
- * them (comments on the calendar and the escalation ladder, review notes where they apply), and the
- * same catalog always gives the same bytes.
+ * decided is lost on the way through a file. Reviewers edit the result by hand, so it is laid out
+ * for them (comments on the calendar and the escalation ladder, review notes where they apply), and
+ * the same catalog always gives the same bytes.
  *
  * <p>An import is first made a {@link CatalogDraft}, on its own or merged into the plan's reviewed
  * catalog ({@code --base}), which then wins wherever it says something.
@@ -78,9 +78,14 @@ public final class CatalogYamlWriter {
     if (header.isEmpty()) {
       PlanFacts plan = draft.catalog().plan();
       String source = plan == null ? null : plan.source();
-      header.add("# " + (plan == null || plan.title() == null ? "(untitled plan)" : plan.title()) + " — plan catalog"
-          + (source == null ? "" : " imported from " + source) + ".");
-      header.add("# Units are named in Simplified Chinese; their group ids are stored here, not re-derived at start-up.");
+      header.add(
+          "# "
+              + (plan == null || plan.title() == null ? "(untitled plan)" : plan.title())
+              + " — plan catalog"
+              + (source == null ? "" : " imported from " + source)
+              + ".");
+      header.add(
+          "# Units are named in Simplified Chinese; their group ids are stored here, not re-derived at start-up.");
     }
     List<ImportProblem> review = new ArrayList<>(draft.problems());
     review.addAll(draft.baseNotes());
@@ -105,7 +110,11 @@ public final class CatalogYamlWriter {
       y.append("  issued: ").append(p.issued()).append('\n');
     }
     if (p.period() != null) {
-      y.append("  period:\n    from: ").append(p.period().from()).append("\n    to: ").append(p.period().to()).append('\n');
+      y.append("  period:\n    from: ")
+          .append(p.period().from())
+          .append("\n    to: ")
+          .append(p.period().to())
+          .append('\n');
     }
     if (p.coordinatingOffice() != null) {
       y.append("  coordinatingOffice:\n").append(unitFields("    ", p.coordinatingOffice()));
@@ -120,55 +129,98 @@ public final class CatalogYamlWriter {
   private static void writeCalendar(StringBuilder y, RoundCalendar c) {
     y.append("\ncalendar:\n");
     if (c.roundStarts() != null) {
-      commented(y, "  roundStarts: " + monthDay(c.roundStarts()), "the yearly timer opens each year's round on this day");
+      commented(
+          y,
+          "  roundStarts: " + monthDay(c.roundStarts()),
+          "the yearly timer opens each year's round on this day");
     }
     if (c.reportDue() != null) {
-      commented(y, "  reportDue: " + monthDay(c.reportDue()), "the lead unit's yearly report is due on this day");
+      commented(
+          y,
+          "  reportDue: " + monthDay(c.reportDue()),
+          "the lead unit's yearly report is due on this day");
     }
     if (c.coUnitLeadTime() != null) {
-      commented(y, "  coUnitLeadTime: " + c.coUnitLeadTime(), "co-responsible units report this long before the lead");
+      commented(
+          y,
+          "  coUnitLeadTime: " + c.coUnitLeadTime(),
+          "co-responsible units report this long before the lead");
     }
     if (c.reworkTime() != null) {
-      commented(y, "  reworkTime: " + c.reworkTime(), "a report returned for rework is due again this long after the return");
+      commented(
+          y,
+          "  reworkTime: " + c.reworkTime(),
+          "a report returned for rework is due again this long after the return");
     }
     if (c.evaluationStarts() != null) {
-      commented(y, "  evaluationStarts: " + monthDay(c.evaluationStarts()), "the coordinating office evaluates the year from this day");
+      commented(
+          y,
+          "  evaluationStarts: " + monthDay(c.evaluationStarts()),
+          "the coordinating office evaluates the year from this day");
     }
     if (c.midTermEvery() != null) {
-      commented(y, "  midTermEvery: " + c.midTermEvery(), "a mid-term evaluation every this many years, as the plan asks");
+      commented(
+          y,
+          "  midTermEvery: " + c.midTermEvery(),
+          "a mid-term evaluation every this many years, as the plan asks");
     }
     if (c.minimumLeadTime() != null) {
-      commented(y, "  minimumLeadTime: " + c.minimumLeadTime(), "a round started late gives the lead unit at least this long");
+      commented(
+          y,
+          "  minimumLeadTime: " + c.minimumLeadTime(),
+          "a round started late gives the lead unit at least this long");
     }
   }
 
   private static void writeEscalation(StringBuilder y, EscalationRules e) {
     y.append("\nescalation:\n");
     if (e.reminderBefore() != null) {
-      commented(y, "  reminderBefore: " + e.reminderBefore(), "催办: reminder this long before the due date (also the follow-up date)");
+      commented(
+          y,
+          "  reminderBefore: " + e.reminderBefore(),
+          "催办: reminder this long before the due date (also the follow-up date)");
     }
     if (e.overdueAfter() != null) {
-      commented(y, "  overdueAfter: " + e.overdueAfter(), "逾期催办 (yellow): the day after the due date");
+      commented(
+          y, "  overdueAfter: " + e.overdueAfter(), "逾期催办 (yellow): the day after the due date");
     }
     if (e.criticismAfter() != null) {
-      commented(y, "  criticismAfter: " + e.criticismAfter(), "通报批评: still open this long after the overdue notice");
+      commented(
+          y,
+          "  criticismAfter: " + e.criticismAfter(),
+          "通报批评: still open this long after the overdue notice");
     }
     if (e.secondCriticismAfter() != null) {
-      commented(y, "  secondCriticismAfter: " + e.secondCriticismAfter(), "second criticism (-> 约谈) this long after the first");
+      commented(
+          y,
+          "  secondCriticismAfter: " + e.secondCriticismAfter(),
+          "second criticism (-> 约谈) this long after the first");
     }
   }
 
   private static void writeUnits(StringBuilder y, PlanCatalog c, CatalogDraft draft) {
-    boolean assigned = c.plan() != null && c.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
+    boolean assigned =
+        c.plan() != null && c.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
     if (c.units().isEmpty()) {
-      y.append("\nunits: []").append(assigned ? "   # the plan names no units: each round's units are assigned by the coordinating office" : "")
+      y.append("\nunits: []")
+          .append(
+              assigned
+                  ? "   # the plan names no units: each round's units are assigned by the coordinating office"
+                  : "")
           .append('\n');
       return;
     }
-    y.append("\nunits:").append(assigned ? "   # the plan names no units: the directory the coordinating office assigns each round's units from" : "")
+    y.append("\nunits:")
+        .append(
+            assigned
+                ? "   # the plan names no units: the directory the coordinating office assigns each round's units from"
+                : "")
         .append('\n');
     for (Unit u : c.units()) {
-      draft.unitNotes().getOrDefault(u.id(), List.of()).forEach(n -> y.append("  ").append(comment(n)).append('\n'));
+      draft
+          .unitNotes()
+          .getOrDefault(u.id(), List.of())
+          .forEach(n -> y.append("  ").append(comment(n)).append('\n'));
       item(y, "  ", unitFields("    ", u));
     }
   }
@@ -184,7 +236,9 @@ public final class CatalogYamlWriter {
 
   /** Fields of a list item: the first line goes after the dash. */
   private static void item(StringBuilder y, String indent, String fields) {
-    y.append(indent).append("- ").append(fields.isEmpty() ? "{}\n" : fields.substring(indent.length() + 2));
+    y.append(indent)
+        .append("- ")
+        .append(fields.isEmpty() ? "{}\n" : fields.substring(indent.length() + 2));
   }
 
   private static void writeTask(StringBuilder y, TaskEntry t, List<String> notes) {
@@ -192,7 +246,9 @@ public final class CatalogYamlWriter {
       y.append("  # a measure promoted to a task of its own (kept from the reviewed catalog)\n");
     }
     notes.forEach(n -> y.append("  ").append(comment(n)).append('\n'));
-    y.append("  - number: ").append(t.number() == null ? "null" : YamlText.quoted(t.number())).append('\n');
+    y.append("  - number: ")
+        .append(t.number() == null ? "null" : YamlText.quoted(t.number()))
+        .append('\n');
     field(y, "    ", "title", t.title());
     field(y, "    ", "measureOf", t.measureOf());
     text(y, "text", t.text());
@@ -216,8 +272,12 @@ public final class CatalogYamlWriter {
         fields.append(inner).append("year: ").append(t.year()).append('\n');
       }
       if (t.value() != null) {
-        // plain digits as the reviewer wrote them; an exponent only where the value was given with one
-        fields.append(inner).append("value: ").append(t.value().scale() < 0 ? t.value().toString() : t.value().toPlainString())
+        // plain digits as the reviewer wrote them; an exponent only where the value was given with
+        // one
+        fields
+            .append(inner)
+            .append("value: ")
+            .append(t.value().scale() < 0 ? t.value().toString() : t.value().toPlainString())
             .append('\n');
       }
       field(fields, inner, "unit", t.unit());
@@ -227,7 +287,10 @@ public final class CatalogYamlWriter {
 
   private static void text(StringBuilder y, String key, String value) {
     if (value != null) {
-      y.append("    ").append(key).append(": ").append(value.isEmpty() ? "\"\"\n" : YamlText.block(value, "      "));
+      y.append("    ")
+          .append(key)
+          .append(": ")
+          .append(value.isEmpty() ? "\"\"\n" : YamlText.block(value, "      "));
     }
   }
 
@@ -246,7 +309,11 @@ public final class CatalogYamlWriter {
   }
 
   private static void commented(StringBuilder y, String line, String comment) {
-    y.append(line).append(" ".repeat(Math.max(1, COMMENT_COLUMN - line.length()))).append("# ").append(comment).append('\n');
+    y.append(line)
+        .append(" ".repeat(Math.max(1, COMMENT_COLUMN - line.length())))
+        .append("# ")
+        .append(comment)
+        .append('\n');
   }
 
   /** A note as one comment line: its own line breaks would end the comment. */

@@ -34,6 +34,8 @@ final class ChineseNumerals {
     }
     int tens = value / 10;
     int ones = value % 10;
-    return (tens == 1 ? "" : String.valueOf(DIGITS.charAt(tens))) + "十" + (ones == 0 ? "" : String.valueOf(DIGITS.charAt(ones)));
+    return (tens == 1 ? "" : String.valueOf(DIGITS.charAt(tens)))
+        + "十"
+        + (ones == 0 ? "" : String.valueOf(DIGITS.charAt(ones)));
   }
 }

@@ -4,8 +4,9 @@ import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 /**
  * Normalises plan text to Simplified Chinese for names and matching: opencc4j's plain t2s (not its
- * Taiwan mode, which rewrites ordinary mainland words such as 执行 and 资料) plus {@link TaiwanVocabulary}.
- * The library loads its dictionaries on first use (~0.5 s); later calls are cheap.
+ * Taiwan mode, which rewrites ordinary mainland words such as 执行 and 资料) plus {@link
+ * TaiwanVocabulary}. The library loads its dictionaries on first use (~0.5 s); later calls are
+ * cheap.
  */
 final class ChineseText {
 
@@ -15,7 +16,8 @@ final class ChineseText {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String simplified = ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
+    String simplified =
+        ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
     return TaiwanVocabulary.apply(simplified);
   }
 }

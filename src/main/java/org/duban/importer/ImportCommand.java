@@ -14,13 +14,13 @@ import org.duban.catalog.PlanCatalog;
 
 /**
  * {@code import <file> [--base <catalog.yaml>] [--out <draft.yaml> [--force]]}: prints the catalog
- * YAML of a plan document on stdout, or writes it to the {@code --out} file, which must not exist yet
- * unless {@code --force} is given (so a reviewed catalog is never replaced by accident); its problems,
- * with line numbers, go to stderr. With a base catalog (the plan's reviewed catalog) everything the
- * base has is kept as it is, down to its header comments; what only the document has (a new task,
- * its new units) is added, and each addition, each task the document no longer has and each value
- * the two disagree on is a warning on stderr and a review note in the draft. Exit code 0 on success,
- * 1 if the document cannot be imported or the output not written, 2 on wrong usage.
+ * YAML of a plan document on stdout, or writes it to the {@code --out} file, which must not exist
+ * yet unless {@code --force} is given (so a reviewed catalog is never replaced by accident); its
+ * problems, with line numbers, go to stderr. With a base catalog (the plan's reviewed catalog)
+ * everything the base has is kept as it is, down to its header comments; what only the document has
+ * (a new task, its new units) is added, and each addition, each task the document no longer has and
+ * each value the two disagree on is a warning on stderr and a review note in the draft. Exit code 0
+ * on success, 1 if the document cannot be imported or the output not written, 2 on wrong usage.
  */
 public final class ImportCommand {
 
@@ -66,7 +66,9 @@ public final class ImportCommand {
       return 2;
     }
     if (outPath != null && !force && Files.exists(outPath)) {
-      err.println(outPath + ": exists, not overwritten (add --force to replace it, or choose another --out file)");
+      err.println(
+          outPath
+              + ": exists, not overwritten (add --force to replace it, or choose another --out file)");
       return 1;
     }
     String text;
@@ -104,7 +106,8 @@ public final class ImportCommand {
     try {
       PlanCatalog written = new CatalogReader().read(source + " (imported catalog)", yaml);
       if (!written.equals(draft.catalog())) {
-        // the writer lost or changed something: a reviewer must never get a draft that says less than the base
+        // the writer lost or changed something: a reviewer must never get a draft that says less
+        // than the base
         err.println("the imported catalog does not read back as drafted; nothing written");
         return 1;
       }
@@ -123,7 +126,9 @@ public final class ImportCommand {
           Files.writeString(outPath, yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         }
       } catch (FileAlreadyExistsException e) {
-        err.println(outPath + ": exists, not overwritten (add --force to replace it, or choose another --out file)");
+        err.println(
+            outPath
+                + ": exists, not overwritten (add --force to replace it, or choose another --out file)");
         return 1;
       } catch (IOException e) {
         err.println(outPath + ": cannot write: " + e.getMessage());
@@ -131,10 +136,18 @@ public final class ImportCommand {
       }
       err.println("wrote " + outPath);
     }
-    err.println(source + ": " + result.tasks().size() + " tasks, responsibility " + result.policy());
+    err.println(
+        source + ": " + result.tasks().size() + " tasks, responsibility " + result.policy());
     if (base != null) {
-      err.println(basePath + ": kept as reviewed; the draft has " + draft.catalog().tasks().size() + " tasks and "
-          + draft.catalog().units().size() + " units, " + draft.baseNotes().size() + " note(s) to review");
+      err.println(
+          basePath
+              + ": kept as reviewed; the draft has "
+              + draft.catalog().tasks().size()
+              + " tasks and "
+              + draft.catalog().units().size()
+              + " units, "
+              + draft.baseNotes().size()
+              + " note(s) to review");
     }
     return 0;
   }

@@ -28,7 +28,9 @@ public record ImportResult(
   }
 
   public ImportedTask task(String number) {
-    return tasks.stream().filter(t -> t.number().equals(number)).findFirst()
+    return tasks.stream()
+        .filter(t -> t.number().equals(number))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no task " + number + " in " + source));
   }
 }

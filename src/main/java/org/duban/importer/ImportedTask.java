@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A main task as read from a plan document, units in Simplified Chinese.
  *
- * @param number readable and unique within the plan: 7 (Luolong), 一.2 (Quanzhou), (十四) (Jilin), 保障(一)
+ * @param number readable and unique within the plan: 7 (Luolong), 一.2 (Quanzhou), (十四) (Jilin),
+ *     保障(一)
  * @param lead the lead unit, or null for joint responsibility or where the plan names no units
  * @param coUnits co-responsible units (for joint responsibility: every unit)
  * @param joint "按职责分工负责": every unit reports, no lead

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * The numbered structure of a plan document. A marker is read as structure only if it fits: the
  * next number at an open level, 1 at a new level, or the next number of a series an earlier section
  * began (Jilin and Anshan number their sections straight through). Anything else stays text. A
- * canonical "一、" after the document is under way starts a second pass: scraped pages that carry
- * the whole text twice (Anshan).
+ * canonical "一、" after the document is under way starts a second pass: scraped pages that carry the
+ * whole text twice (Anshan).
  */
 final class Outline {
 
@@ -48,7 +48,8 @@ final class Outline {
     void build(List<DocumentLine> lines) {
       startPass();
       for (DocumentLine line : lines) {
-        if (PageJunk.isJunk(line.text()) || SIGNATURE_DATE.matcher(line.text()).matches()
+        if (PageJunk.isJunk(line.text())
+            || SIGNATURE_DATE.matcher(line.text()).matches()
             || DOCUMENT_NUMBER.matcher(line.text()).matches()) {
           continue;
         }

@@ -5,21 +5,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The numbering at the start of a line: 一、 / 三是 / 四. (parts), (一) / (1) (sections), 1. / 1、
- * (items) and 1) (sub-items). Plans mix styles of the same shape (Jilin: (1) next to (二), 二是 next to
- * 四.), so a marker's {@link Shape} rather than its exact style decides its level.
+ * The numbering at the start of a line: 一、 / 三是 / 四. (parts), (一) / (1) (sections), 1. / 1、 (items)
+ * and 1) (sub-items). Plans mix styles of the same shape (Jilin: (1) next to (二), 二是 next to 四.),
+ * so a marker's {@link Shape} rather than its exact style decides its level.
  */
 record OutlineMarker(Shape shape, int value, String style, String rest) {
 
-  enum Shape { PART, PAREN, DOT, RPAREN }
+  enum Shape {
+    PART,
+    PAREN,
+    DOT,
+    RPAREN
+  }
 
   private static final String CN = "[一二三四五六七八九十]{1,3}";
-  private static final List<Pattern> PATTERNS = List.of(
-      Pattern.compile("^(" + CN + ")(、|是|\\.|．)(.*)$"),
-      Pattern.compile("^[((](" + CN + ")[))](.*)$"),
-      Pattern.compile("^[((](\\d{1,2})[))](.*)$"),
-      Pattern.compile("^(\\d{1,2})(\\.|．|、)(?![\\d.])(.*)$"),
-      Pattern.compile("^(\\d{1,2})[))](.*)$"));
+  private static final List<Pattern> PATTERNS =
+      List.of(
+          Pattern.compile("^(" + CN + ")(、|是|\\.|．)(.*)$"),
+          Pattern.compile("^[((](" + CN + ")[))](.*)$"),
+          Pattern.compile("^[((](\\d{1,2})[))](.*)$"),
+          Pattern.compile("^(\\d{1,2})(\\.|．|、)(?![\\d.])(.*)$"),
+          Pattern.compile("^(\\d{1,2})[))](.*)$"));
 
   static OutlineMarker parse(String line) {
     String s = asciiDigits(line);
@@ -29,7 +35,10 @@ record OutlineMarker(Shape shape, int value, String style, String rest) {
         continue;
       }
       String numeral = m.group(1);
-      int value = Character.isDigit(numeral.charAt(0)) ? Integer.parseInt(numeral) : ChineseNumerals.parse(numeral);
+      int value =
+          Character.isDigit(numeral.charAt(0))
+              ? Integer.parseInt(numeral)
+              : ChineseNumerals.parse(numeral);
       if (value <= 0) {
         continue;
       }

@@ -14,7 +14,12 @@ final class OutlineNode {
   private final List<DocumentLine> body = new ArrayList<>();
   private final List<OutlineNode> children = new ArrayList<>();
 
-  OutlineNode(OutlineMarker marker, DocumentLine line, OutlineNode parent, int depth, boolean continuesSeries) {
+  OutlineNode(
+      OutlineMarker marker,
+      DocumentLine line,
+      OutlineNode parent,
+      int depth,
+      boolean continuesSeries) {
     this.marker = marker;
     this.line = line;
     this.parent = parent;

@@ -25,7 +25,9 @@ final class PlanDocument {
     return new PlanDocument(source, lines);
   }
 
-  /** Trims ASCII, full-width (U+3000) and no-break spaces, which scraped pages use for indentation. */
+  /**
+   * Trims ASCII, full-width (U+3000) and no-break spaces, which scraped pages use for indentation.
+   */
   static String trim(String s) {
     int start = 0;
     int end = s.length();

@@ -7,26 +7,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duban.catalog.AsciiNames;
 
-/** Title, place, issuer, date, period and coordinating office, from whatever the page shows of them. */
+/**
+ * Title, place, issuer, date, period and coordinating office, from whatever the page shows of them.
+ */
 final class PlanFactsReader {
 
-  private static final Pattern TITLE_WORD = Pattern.compile("(规划|方案|纲要|意见|计划|办法|举措)(\\(.*\\)|(.*))?$");
+  private static final Pattern TITLE_WORD =
+      Pattern.compile("(规划|方案|纲要|意见|计划|办法|举措)(\\(.*\\)|(.*))?$");
   private static final Pattern TITLE_LABEL = Pattern.compile("^标题[::](?:[((][^))]{1,6}[))])?(.+)$");
   private static final Pattern QUOTED_TITLE = Pattern.compile("印发\\S*?《([^》]+)》");
   private static final Pattern PLACE = Pattern.compile("^(\\p{IsHan}{2,3}?)(市|区|县|省)");
-  private static final Pattern PLACE_IN_TEXT = Pattern.compile("(\\p{IsHan}{2})(省|市)(?:知识产权|人民政府|委|政府)");
+  private static final Pattern PLACE_IN_TEXT =
+      Pattern.compile("(\\p{IsHan}{2})(省|市)(?:知识产权|人民政府|委|政府)");
   private static final Pattern ISSUER_LABEL = Pattern.compile("(?:发布单位|发文机关|发文单位|印发单位)[::](\\S+)");
-  private static final Pattern ISSUER_LINE = Pattern.compile("^\\p{IsHan}{2,12}(人民政府|人民政府办公室|人民政府办公厅|办公厅|知识产权局)$");
-  private static final Pattern ISSUER_IN_TITLE = Pattern.compile("^(\\p{IsHan}{2,12}?人民政府(?:办公室|办公厅)?)(?:关于)?印发");
+  private static final Pattern ISSUER_LINE =
+      Pattern.compile("^\\p{IsHan}{2,12}(人民政府|人民政府办公室|人民政府办公厅|办公厅|知识产权局)$");
+  private static final Pattern ISSUER_IN_TITLE =
+      Pattern.compile("^(\\p{IsHan}{2,12}?人民政府(?:办公室|办公厅)?)(?:关于)?印发");
   private static final Pattern DATE_LINE = Pattern.compile("^(\\d{4})年(\\d{1,2})月(\\d{1,2})日$");
-  private static final Pattern DATE_LABEL = Pattern.compile(
-      "(?:(?:颁布|发布|印发|成文)(?:时间|日期)[::]|于)(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
-  private static final Pattern PERIOD_IN_TITLE = Pattern.compile("(\\d{4})\\s*[-—–~至]\\s*(\\d{4})年");
+  private static final Pattern DATE_LABEL =
+      Pattern.compile("(?:(?:颁布|发布|印发|成文)(?:时间|日期)[::]|于)(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
+  private static final Pattern PERIOD_IN_TITLE =
+      Pattern.compile("(\\d{4})\\s*[-—–~至]\\s*(\\d{4})年");
   private static final Pattern FIVE_YEAR_PLAN = Pattern.compile("十([一二三四五六七八九])五");
   private static final Pattern TARGET_YEAR = Pattern.compile("(?<!截)(?:到|至)(\\d{4})年|^——(\\d{4})年");
   private static final Pattern FILE_YEAR = Pattern.compile("^[a-z]+-(\\d{4})\\b");
-  private static final Pattern OFFICE = Pattern.compile(
-      "([市区省县]?(?:市域)?知识产权[^,,。、;;和与的\\s]{0,10}?(?:领导小组|联席会议))(办公室)?");
+  private static final Pattern OFFICE =
+      Pattern.compile("([市区省县]?(?:市域)?知识产权[^,,。、;;和与的\\s]{0,10}?(?:领导小组|联席会议))(办公室)?");
 
   private PlanFactsReader() {}
 
@@ -52,16 +59,33 @@ final class PlanFactsReader {
     }
     LocalDate issued = issued(lines);
     Integer[] period = period(t, issued, source, goalLines);
-    return new DraftPlanFacts(t, title[1], city, city == null ? null : AsciiNames.pinyin(city), level,
-        issuer(lines), issued, period[0], period[1], office(lines, level), TargetReader.read(goalLines));
+    return new DraftPlanFacts(
+        t,
+        title[1],
+        city,
+        city == null ? null : AsciiNames.pinyin(city),
+        level,
+        issuer(lines),
+        issued,
+        period[0],
+        period[1],
+        office(lines, level),
+        TargetReader.read(goalLines));
   }
 
-  /** The plan's own title: a title-like line of its own, else a "标题:" line, else the 《…》 of a notice. */
+  /**
+   * The plan's own title: a title-like line of its own, else a "标题:" line, else the 《…》 of a
+   * notice.
+   */
   private static String[] title(List<DocumentLine> lines) {
     for (DocumentLine line : lines) {
       String s = line.text();
-      if (s.length() <= 60 && !s.contains("通知") && !s.matches(".*[。,,::;;].*") && !s.startsWith("关于印发")
-          && TITLE_WORD.matcher(s).find() && OutlineMarker.parse(s) == null) {
+      if (s.length() <= 60
+          && !s.contains("通知")
+          && !s.matches(".*[。,,::;;].*")
+          && !s.startsWith("关于印发")
+          && TITLE_WORD.matcher(s).find()
+          && OutlineMarker.parse(s) == null) {
         return new String[] {s, PlanDocument.trim(line.original())};
       }
     }
@@ -107,7 +131,10 @@ final class PlanFactsReader {
         Matcher m = p.matcher(line.text());
         if (m.find()) {
           try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)));
           } catch (DateTimeException e) {
             // not a calendar date: keep looking
           }
@@ -117,8 +144,12 @@ final class PlanFactsReader {
     return null;
   }
 
-  /** From the title ("2024-2026年", "十四五"), else issue year (or the file's year) to the last goal year. */
-  private static Integer[] period(String title, LocalDate issued, String source, List<DocumentLine> goalLines) {
+  /**
+   * From the title ("2024-2026年", "十四五"), else issue year (or the file's year) to the last goal
+   * year.
+   */
+  private static Integer[] period(
+      String title, LocalDate issued, String source, List<DocumentLine> goalLines) {
     if (title != null) {
       Matcher m = PERIOD_IN_TITLE.matcher(title);
       if (m.find()) {

@@ -19,24 +19,37 @@ public final class PlanImporter {
     List<ImportProblem> problems = new ArrayList<>();
     if (document.isBlank()) {
       problems.add(ImportProblem.error(1, "the text is empty: no plan to import"));
-      return new ImportResult(source, emptyFacts(), ResponsibilityPolicy.ASSIGNED_PER_ROUND, List.of(), problems);
+      return new ImportResult(
+          source, emptyFacts(), ResponsibilityPolicy.ASSIGNED_PER_ROUND, List.of(), problems);
     }
     Outline outline = Outline.read(document);
     List<ImportedTask> tasks = TableTaskReader.read(document, problems);
     if (tasks == null) {
       tasks = readOutline(outline, problems);
     }
-    DraftPlanFacts facts = PlanFactsReader.read(source, document, TaskLocator.goalLines(outline.passes().get(0)));
-    if (tasks.isEmpty() && problems.stream().noneMatch(p -> p.severity() == ImportProblem.Severity.ERROR)) {
-      problems.add(ImportProblem.error(1, "no recognisable main tasks in lines 1–" + document.lines().size()
-          + ": expected numbered tasks (一、/(一)/1./1)/(1)/一是) under a task section"));
+    DraftPlanFacts facts =
+        PlanFactsReader.read(source, document, TaskLocator.goalLines(outline.passes().get(0)));
+    if (tasks.isEmpty()
+        && problems.stream().noneMatch(p -> p.severity() == ImportProblem.Severity.ERROR)) {
+      problems.add(
+          ImportProblem.error(
+              1,
+              "no recognisable main tasks in lines 1–"
+                  + document.lines().size()
+                  + ": expected numbered tasks (一、/(一)/1./1)/(1)/一是) under a task section"));
     }
     ResponsibilityPolicy policy = policyOf(tasks);
     if (policy != ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       for (ImportedTask task : tasks) {
         if (!task.namesUnits()) {
-          problems.add(ImportProblem.error(task.line(), "task " + task.number() + " " + task.title()
-              + " names no responsible unit, although the plan's other tasks do"));
+          problems.add(
+              ImportProblem.error(
+                  task.line(),
+                  "task "
+                      + task.number()
+                      + " "
+                      + task.title()
+                      + " names no responsible unit, although the plan's other tasks do"));
         }
       }
     }
@@ -67,25 +80,43 @@ public final class PlanImporter {
         } else if (p > 0 && sameContent(earlier, task)) {
           repeatedFrom = repeatedFrom == 0 ? pass.roots().get(0).line().number() : repeatedFrom;
         } else {
-          problems.add(ImportProblem.error(task.line(), "task number " + task.number() + " is used twice (lines "
-              + earlier.line() + " and " + task.line() + ") with different text"));
+          problems.add(
+              ImportProblem.error(
+                  task.line(),
+                  "task number "
+                      + task.number()
+                      + " is used twice (lines "
+                      + earlier.line()
+                      + " and "
+                      + task.line()
+                      + ") with different text"));
         }
       }
     }
     if (repeatedFrom > 0) {
-      problems.add(ImportProblem.warning(repeatedFrom, "the text repeats from here (a page scraped twice); each task is read once"));
+      problems.add(
+          ImportProblem.warning(
+              repeatedFrom,
+              "the text repeats from here (a page scraped twice); each task is read once"));
     }
     return new ArrayList<>(byNumber.values());
   }
 
-  /** Safeguards restarting at (一) without any units are narrative, not tasks (Quanzhou, Luolong). */
+  /**
+   * Safeguards restarting at (一) without any units are narrative, not tasks (Quanzhou, Luolong).
+   */
   private static void dropNarrativeSafeguards(Map<TaskLocator.Candidate, ImportedTask> read) {
-    Map<OutlineNode, List<TaskLocator.Candidate>> byPart = read.keySet().stream()
-        .filter(c -> c.kind() == TaskLocator.PartKind.SAFEGUARDS)
-        .collect(Collectors.groupingBy(c -> partOf(c.node()), LinkedHashMap::new, Collectors.toList()));
+    Map<OutlineNode, List<TaskLocator.Candidate>> byPart =
+        read.keySet().stream()
+            .filter(c -> c.kind() == TaskLocator.PartKind.SAFEGUARDS)
+            .collect(
+                Collectors.groupingBy(
+                    c -> partOf(c.node()), LinkedHashMap::new, Collectors.toList()));
     for (List<TaskLocator.Candidate> candidates : byPart.values()) {
-      boolean continues = candidates.get(0).node().continuesSeries()
-          || candidates.get(0).node().parent() != null && candidates.get(0).node().parent().continuesSeries();
+      boolean continues =
+          candidates.get(0).node().continuesSeries()
+              || candidates.get(0).node().parent() != null
+                  && candidates.get(0).node().parent().continuesSeries();
       boolean namesUnits = candidates.stream().anyMatch(c -> read.get(c).namesUnits());
       if (!continues && !namesUnits) {
         candidates.forEach(read::remove);
@@ -109,7 +140,9 @@ public final class PlanImporter {
     if (tasks.stream().noneMatch(ImportedTask::namesUnits)) {
       return ResponsibilityPolicy.ASSIGNED_PER_ROUND;
     }
-    return tasks.stream().anyMatch(ImportedTask::joint) ? ResponsibilityPolicy.JOINT : ResponsibilityPolicy.LEAD_FIRST;
+    return tasks.stream().anyMatch(ImportedTask::joint)
+        ? ResponsibilityPolicy.JOINT
+        : ResponsibilityPolicy.LEAD_FIRST;
   }
 
   private static void checkFacts(DraftPlanFacts facts, List<ImportProblem> problems) {
@@ -117,17 +150,25 @@ public final class PlanImporter {
       problems.add(ImportProblem.warning(1, "no plan title found; set plan.title"));
     }
     if (facts.city() == null) {
-      problems.add(ImportProblem.warning(1, "no city, district or province found in the title; set plan.city and plan.government"));
+      problems.add(
+          ImportProblem.warning(
+              1,
+              "no city, district or province found in the title; set plan.city and plan.government"));
     }
     if (facts.periodFrom() == null || facts.periodTo() == null) {
-      problems.add(ImportProblem.warning(1, "the plan's period (years) was not found; set plan.period"));
+      problems.add(
+          ImportProblem.warning(1, "the plan's period (years) was not found; set plan.period"));
     }
     if (facts.coordinatingOffice() == null) {
-      problems.add(ImportProblem.warning(1, "the text names no coordinating office (领导小组办公室/联席会议办公室); a placeholder was proposed: review plan.coordinatingOffice"));
+      problems.add(
+          ImportProblem.warning(
+              1,
+              "the text names no coordinating office (领导小组办公室/联席会议办公室); a placeholder was proposed: review plan.coordinatingOffice"));
     }
   }
 
   private static DraftPlanFacts emptyFacts() {
-    return new DraftPlanFacts(null, null, null, null, null, null, null, null, null, null, List.of());
+    return new DraftPlanFacts(
+        null, null, null, null, null, null, null, null, null, null, List.of());
   }
 }

@@ -8,18 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the responsibility notation of one task and returns the task's text without it. Reads:
- * a "责任单位:" line (its list may run on over the next lines), and parentheticals "(责任单位:…)",
- * "(…按职责分工负责)", "(X牵头)", "(X牵头,Y配合)", "(A、B负责)", "(X会同有关部门负责)" and
- * "牵头单位:X;配合单位:Y、Z". A parenthetical may be broken across lines and contain brackets of its own.
+ * Finds the responsibility notation of one task and returns the task's text without it. Reads: a
+ * "责任单位:" line (its list may run on over the next lines), and parentheticals "(责任单位:…)",
+ * "(…按职责分工负责)", "(X牵头)", "(X牵头,Y配合)", "(A、B负责)", "(X会同有关部门负责)" and "牵头单位:X;配合单位:Y、Z". A
+ * parenthetical may be broken across lines and contain brackets of its own.
  */
 final class ResponsibilityReader {
 
   private static final Pattern LIST_LABEL = Pattern.compile("^(责任单位|责任部门|负责单位|主责单位|牵头单位|牵头部门)[::]");
-  private static final Pattern LEAD_AND_CO = Pattern.compile(
-      "^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位)[::](.+)$");
-  private static final Pattern LEAD_WITH_OTHERS = Pattern.compile("^(.+?)(?:会同|联合)(?:有关|相关|其他)(?:部门|单位)(?:共同)?负责$");
-  private static final Pattern LEAD_THEN_CO = Pattern.compile("^(.+?)牵头[,,;;](.+?)(?:配合|参与|协助|协同|共同负责|负责)$");
+  private static final Pattern LEAD_AND_CO =
+      Pattern.compile("^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位)[::](.+)$");
+  private static final Pattern LEAD_WITH_OTHERS =
+      Pattern.compile("^(.+?)(?:会同|联合)(?:有关|相关|其他)(?:部门|单位)(?:共同)?负责$");
+  private static final Pattern LEAD_THEN_CO =
+      Pattern.compile("^(.+?)牵头[,,;;](.+?)(?:配合|参与|协助|协同|共同负责|负责)$");
   private static final Pattern JOINT = Pattern.compile("^(.+?)(?:按照?职责分工负责|按职责分工落实|按职责负责|分工负责)$");
   private static final String OPEN = "((";
   private static final String CLOSE = "))";
@@ -48,8 +50,14 @@ final class ResponsibilityReader {
     ResponsibilityReader reader = new ResponsibilityReader(taskLines);
     reader.readLabelledLines();
     reader.readParentheticals();
-    Responsibility found = reader.kind == null ? Responsibility.NONE
-        : new Responsibility(reader.kind, List.copyOf(reader.units.values()), reader.othersUnnamed, reader.firstLine);
+    Responsibility found =
+        reader.kind == null
+            ? Responsibility.NONE
+            : new Responsibility(
+                reader.kind,
+                List.copyOf(reader.units.values()),
+                reader.othersUnnamed,
+                reader.firstLine);
     return new Reading(found, reader.remainingText());
   }
 
@@ -62,7 +70,9 @@ final class ResponsibilityReader {
       }
       StringBuilder list = new StringBuilder(text);
       int last = i;
-      while (last + 1 < lines.size() && !lines.get(last + 1).isBlank() && !lines.get(last + 1).text().contains("。")) {
+      while (last + 1 < lines.size()
+          && !lines.get(last + 1).isBlank()
+          && !lines.get(last + 1).text().contains("。")) {
         last++;
         appendBroken(list, lines.get(last).text());
       }
@@ -85,7 +95,8 @@ final class ResponsibilityReader {
       if (close < 0) {
         String rest = joined.substring(i + 1);
         if (LIST_LABEL.matcher(rest).find() || rest.contains("负责")) {
-          throw new UnreadableUnitsException.AtLine(lineOf(i), "the unit list opened here is never closed");
+          throw new UnreadableUnitsException.AtLine(
+              lineOf(i), "the unit list opened here is never closed");
         }
         i++;
         continue;
@@ -141,7 +152,8 @@ final class ResponsibilityReader {
     }
   }
 
-  private void add(Responsibility.Kind found, String list, int line) throws UnreadableUnitsException {
+  private void add(Responsibility.Kind found, String list, int line)
+      throws UnreadableUnitsException {
     UnitListParser.Parsed parsed = UnitListParser.parse(list);
     if (kind == null) {
       kind = found;
@@ -169,8 +181,8 @@ final class ResponsibilityReader {
   }
 
   /**
-   * A list broken over lines: a break right after a body name ("…科技局" / "工信局") separates two
-   * units; a break anywhere else ("教育" / "局") is inside one name.
+   * A list broken over lines: a break right after a body name ("…科技局" / "工信局") separates two units;
+   * a break anywhere else ("教育" / "局") is inside one name.
    */
   static String joinBrokenLines(String content) {
     String[] parts = content.split("\n");
@@ -188,8 +200,11 @@ final class ResponsibilityReader {
     char last = list.length() == 0 ? '、' : list.charAt(list.length() - 1);
     boolean separated = "、,,;;::".indexOf(last) >= 0 || "、,,;;".indexOf(next.charAt(0)) >= 0;
     // only endings that cannot end a word inside a name (人社局 breaks as "人社" / "局")
-    if (!separated && "局委办院府部厅室位门关处署".indexOf(last) >= 0
-        && !next.startsWith("负责") && !next.startsWith("按") && !next.startsWith("牵头")) {
+    if (!separated
+        && "局委办院府部厅室位门关处署".indexOf(last) >= 0
+        && !next.startsWith("负责")
+        && !next.startsWith("按")
+        && !next.startsWith("牵头")) {
       list.append('、');
     }
     list.append(next);

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Tasks from a task-division table (任务分工表) with a 责任单位/责任部门 column, as text exports give it:
- * cells separated by "|", tabs or runs of spaces. A row without a number continues the row above
- * (a cell broken over lines). Where a plan has such a table, the table is its list of tasks.
+ * Tasks from a task-division table (任务分工表) with a 责任单位/责任部门 column, as text exports give it: cells
+ * separated by "|", tabs or runs of spaces. A row without a number continues the row above (a cell
+ * broken over lines). Where a plan has such a table, the table is its list of tasks.
  */
 final class TableTaskReader {
 
@@ -28,7 +28,8 @@ final class TableTaskReader {
       if (separator == null) {
         continue;
       }
-      List<String> header = cells(lines.get(h).text(), separator, lines.get(h).text().startsWith("|"));
+      List<String> header =
+          cells(lines.get(h).text(), separator, lines.get(h).text().startsWith("|"));
       int unitCol = indexOf(header, UNIT_HEADER);
       if (unitCol < 0) {
         continue;
@@ -38,8 +39,13 @@ final class TableTaskReader {
     return null;
   }
 
-  private static List<ImportedTask> readRows(List<DocumentLine> lines, int h, String separator, List<String> header,
-      int unitCol, List<ImportProblem> problems) {
+  private static List<ImportedTask> readRows(
+      List<DocumentLine> lines,
+      int h,
+      String separator,
+      List<String> header,
+      int unitCol,
+      List<ImportProblem> problems) {
     int numberCol = indexOf(header, NUMBER_HEADER);
     int coCol = indexOf(header, CO_HEADER);
     int taskCol = -1;
@@ -59,7 +65,9 @@ final class TableTaskReader {
       measureCol = -1;
     }
     if (taskCol < 0) {
-      problems.add(ImportProblem.error(lines.get(h).number(), "the table has a unit column but no task column"));
+      problems.add(
+          ImportProblem.error(
+              lines.get(h).number(), "the table has a unit column but no task column"));
       return List.of();
     }
     boolean edgePipes = lines.get(h).text().startsWith("|");
@@ -70,7 +78,8 @@ final class TableTaskReader {
       if (line.isBlank() || RULE_LINE.matcher(line.text()).matches()) {
         continue;
       }
-      if (separatorOf(line.text()) == null && !line.text().contains(separator.equals("|") ? "|" : "\t")) {
+      if (separatorOf(line.text()) == null
+          && !line.text().contains(separator.equals("|") ? "|" : "\t")) {
         break;
       }
       List<String> cells = cells(line.text(), separator, edgePipes);
@@ -78,7 +87,8 @@ final class TableTaskReader {
       for (int c = 0; c < row.length; c++) {
         row[c] = c < cells.size() ? cells.get(c) : "";
       }
-      boolean continuation = !rows.isEmpty() && (numberCol >= 0 ? row[numberCol].isEmpty() : row[taskCol].isEmpty());
+      boolean continuation =
+          !rows.isEmpty() && (numberCol >= 0 ? row[numberCol].isEmpty() : row[taskCol].isEmpty());
       if (continuation) {
         String[] previous = rows.get(rows.size() - 1);
         for (int c = 0; c < row.length; c++) {
@@ -94,28 +104,43 @@ final class TableTaskReader {
       String[] row = rows.get(r);
       String number = numberCol >= 0 ? normaliseNumber(row[numberCol]) : Integer.toString(r + 1);
       String units = row[unitCol];
-      String notation = coCol >= 0 && !row[coCol].isEmpty()
-          ? "牵头单位:" + units + ";配合单位:" + row[coCol]
-          : units.endsWith("负责") || units.endsWith("牵头") ? "(" + units + ")" : "责任单位:" + units;
+      String notation =
+          coCol >= 0 && !row[coCol].isEmpty()
+              ? "牵头单位:" + units + ";配合单位:" + row[coCol]
+              : units.endsWith("负责") || units.endsWith("牵头") ? "(" + units + ")" : "责任单位:" + units;
       int lineNumber = rowLines.get(r);
       ResponsibilityReader.Reading reading;
       try {
-        reading = ResponsibilityReader.read(List.of(new DocumentLine(lineNumber, notation, notation)));
+        reading =
+            ResponsibilityReader.read(List.of(new DocumentLine(lineNumber, notation, notation)));
       } catch (UnreadableUnitsException.AtLine e) {
-        problems.add(ImportProblem.error(lineNumber, "task " + number + ": cannot read its units: " + e.getMessage()));
+        problems.add(
+            ImportProblem.error(
+                lineNumber, "task " + number + ": cannot read its units: " + e.getMessage()));
         continue;
       }
       Responsibility resp = reading.responsibility();
       if (resp.isNone()) {
-        problems.add(ImportProblem.error(lineNumber, "task " + number + ": cannot read its units from '" + units + "'"));
+        problems.add(
+            ImportProblem.error(
+                lineNumber, "task " + number + ": cannot read its units from '" + units + "'"));
         continue;
       }
       TitleSplitter.Split split = TitleSplitter.split(row[taskCol]);
       String text = measureCol >= 0 ? row[measureCol] : split.rest();
-      tasks.add(new ImportedTask(number, split.title(), text, resp.lead(), resp.coUnits(),
-          resp.kind() == Responsibility.Kind.JOINT, resp.othersUnnamed(),
-          resp.units().stream().filter(UnitName::collective).map(UnitName::name).toList(),
-          split.title(), String.join(" | ", row), lineNumber));
+      tasks.add(
+          new ImportedTask(
+              number,
+              split.title(),
+              text,
+              resp.lead(),
+              resp.coUnits(),
+              resp.kind() == Responsibility.Kind.JOINT,
+              resp.othersUnnamed(),
+              resp.units().stream().filter(UnitName::collective).map(UnitName::name).toList(),
+              split.title(),
+              String.join(" | ", row),
+              lineNumber));
     }
     return tasks;
   }
@@ -140,10 +165,15 @@ final class TableTaskReader {
     return line.matches(".*\\S(\\s{2,}|\u3000+)\\S.*") ? "  " : null;
   }
 
-  /** @param edgePipes the table writes "| a | b |", so the empty cells outside the edge pipes are no cells */
+  /**
+   * @param edgePipes the table writes "| a | b |", so the empty cells outside the edge pipes are no
+   *     cells
+   */
   private static List<String> cells(String line, String separator, boolean edgePipes) {
-    String[] raw = separator.equals("|") ? line.split("\\|", -1)
-        : separator.equals("\t") ? line.split("\t", -1) : line.split("(\\s{2,}|\u3000+)", -1);
+    String[] raw =
+        separator.equals("|")
+            ? line.split("\\|", -1)
+            : separator.equals("\t") ? line.split("\t", -1) : line.split("(\\s{2,}|\u3000+)", -1);
     List<String> cells = new ArrayList<>();
     for (String cell : raw) {
       cells.add(PlanDocument.trim(cell));
@@ -174,7 +204,8 @@ final class TableTaskReader {
       return cell;
     }
     if (marker != null) {
-      return marker.shape() == OutlineMarker.Shape.PAREN ? "(" + ChineseNumerals.format(marker.value()) + ")"
+      return marker.shape() == OutlineMarker.Shape.PAREN
+          ? "(" + ChineseNumerals.format(marker.value()) + ")"
           : Integer.toString(marker.value());
     }
     return cell;

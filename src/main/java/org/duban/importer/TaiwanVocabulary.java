@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Taiwan vocabulary that plain Traditional→Simplified conversion leaves in place (智慧财产权 stays
- * 智慧财产权). Applied after the conversion, longest phrase first, so that context-dependent fixes
- * (中国小… is 中小学 only before 知识产权教育) are keyed on the longer phrase. Deliberately short: the
- * library does the character conversion; this list only holds words mainland text spells differently.
+ * 智慧财产权). Applied after the conversion, longest phrase first, so that context-dependent fixes (中国小…
+ * is 中小学 only before 知识产权教育) are keyed on the longer phrase. Deliberately short: the library does
+ * the character conversion; this list only holds words mainland text spells differently.
  */
 final class TaiwanVocabulary {
 

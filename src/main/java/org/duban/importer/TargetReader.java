@@ -11,21 +11,25 @@ import org.duban.catalog.Target;
 
 /**
  * Quantified targets from a plan's goal paragraphs: "至2026年末,力争每万人口高价值发明专利拥有量突破6件",
- * "到2025年…有效注册商标量由6577件提升到15000件", "A、B总数分别突破360家、18个". Only values whose
- * year the same paragraph states are taken; a bare number without a year is no target.
+ * "到2025年…有效注册商标量由6577件提升到15000件", "A、B总数分别突破360家、18个". Only values whose year the same paragraph
+ * states are taken; a bare number without a year is no target.
  */
 final class TargetReader {
 
   private static final Pattern YEAR = Pattern.compile("(?:(?<!截)(?:到|至)|^——|^即到)(\\d{4})年(?:末|底)?");
   private static final String VALUE = "(\\d+(?:\\.\\d+)?)(万件|万家|万人|万元|亿元|件|家|个|所|项|人次|人|名|元|%)";
   private static final String VERB = "(?:达到|突破|超过|增加到|提升到|提高到|增长到|增至|达|保持在|不少于|不低于)";
-  private static final Pattern INDICATOR_VALUE = Pattern.compile(
-      "^(\\p{IsHan}[^\\d]*?)(?:由\\d+(?:\\.\\d+)?(?:万|亿)?[件家个所项人名元]*)?" + VERB + "?" + VALUE);
-  private static final String BARE_VALUE = "\\d+(?:\\.\\d+)?(?:万件|万家|万人|万元|亿元|件|家|个|所|项|人次|人|名|元|%)";
-  private static final Pattern RESPECTIVELY = Pattern.compile(
-      "^(\\p{IsHan}[^\\d]*?)分别" + VERB + "?(" + BARE_VALUE + "(?:、" + BARE_VALUE + ")+)$");
+  private static final Pattern INDICATOR_VALUE =
+      Pattern.compile(
+          "^(\\p{IsHan}[^\\d]*?)(?:由\\d+(?:\\.\\d+)?(?:万|亿)?[件家个所项人名元]*)?" + VERB + "?" + VALUE);
+  private static final String BARE_VALUE =
+      "\\d+(?:\\.\\d+)?(?:万件|万家|万人|万元|亿元|件|家|个|所|项|人次|人|名|元|%)";
+  private static final Pattern RESPECTIVELY =
+      Pattern.compile(
+          "^(\\p{IsHan}[^\\d]*?)分别" + VERB + "?(" + BARE_VALUE + "(?:、" + BARE_VALUE + ")+)$");
   private static final Pattern ONE_VALUE = Pattern.compile(VALUE);
-  private static final Pattern LEADING_WORDS = Pattern.compile("^(力争|争取|全市|全区|全省|我市|我区|我省|培育|培养|新增|实现|其中|使)+");
+  private static final Pattern LEADING_WORDS =
+      Pattern.compile("^(力争|争取|全市|全区|全省|我市|我区|我省|培育|培养|新增|实现|其中|使)+");
   private static final Pattern TOPIC = Pattern.compile("^——([^。,,]{1,16})。");
 
   private TargetReader() {}
@@ -67,7 +71,8 @@ final class TargetReader {
   }
 
   /** "A、B总数分别突破360家、18个": names and values pair up; a shared suffix (总数) belongs to each. */
-  private static void readRespectively(String names, String values, int year, String topic, Map<String, Target> targets) {
+  private static void readRespectively(
+      String names, String values, int year, String topic, Map<String, Target> targets) {
     String[] n = names.split("、");
     List<String[]> v = new ArrayList<>();
     Matcher m = ONE_VALUE.matcher(values);
@@ -77,7 +82,10 @@ final class TargetReader {
     if (n.length != v.size()) {
       return;
     }
-    String suffix = n[n.length - 1].matches(".*(总数|总量|数量)$") ? n[n.length - 1].replaceAll(".*(总数|总量|数量)$", "$1") : "";
+    String suffix =
+        n[n.length - 1].matches(".*(总数|总量|数量)$")
+            ? n[n.length - 1].replaceAll(".*(总数|总量|数量)$", "$1")
+            : "";
     for (int i = 0; i < n.length; i++) {
       String name = n[i].endsWith(suffix) ? n[i] : n[i] + suffix;
       add(targets, indicator(name, topic), year, v.get(i)[0], v.get(i)[1]);
@@ -88,18 +96,25 @@ final class TargetReader {
     String s = LEADING_WORDS.matcher(raw).replaceAll("");
     s = s.replaceAll(VERB + "$", "");
     // a bare "累计申请" under "——专利。" needs its topic to mean anything
-    if (topic != null && !s.isEmpty() && s.length() <= 4 && !s.startsWith(topic.substring(0, Math.min(2, topic.length())))) {
+    if (topic != null
+        && !s.isEmpty()
+        && s.length() <= 4
+        && !s.startsWith(topic.substring(0, Math.min(2, topic.length())))) {
       s = topic + s;
     }
     return s;
   }
 
-  private static void add(Map<String, Target> targets, String indicator, int year, String value, String unit) {
+  private static void add(
+      Map<String, Target> targets, String indicator, int year, String value, String unit) {
     // rates (年均, 增长率) are yearly rhythms rather than targets for a year; "一批/一支" are not indicators
-    if (indicator.length() < 2 || indicator.startsWith("一") || indicator.endsWith("的")
+    if (indicator.length() < 2
+        || indicator.startsWith("一")
+        || indicator.endsWith("的")
         || indicator.matches(".*(年均|增长率|一批|一支).*")) {
       return;
     }
-    targets.putIfAbsent(indicator + "@" + year, new Target(indicator, year, new BigDecimal(value), unit));
+    targets.putIfAbsent(
+        indicator + "@" + year, new Target(indicator, year, new BigDecimal(value), unit));
   }
 }

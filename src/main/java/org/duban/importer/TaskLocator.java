@@ -6,17 +6,20 @@ import java.util.regex.Pattern;
 
 /**
  * Decides which outline nodes are main tasks and gives each its readable number.
+ *
  * <ul>
- *   <li>Parts (一、) about background, principles or goals hold no tasks.</li>
- *   <li>In a task part, a section with items ((一) with 1. 2. …) holds tasks at item level; a section
- *       without items is a task itself (Jilin (1)–(15), Anshan (十七)). Deeper levels (Anshan (十)2's 1)–5))
- *       are part of their task's text.</li>
+ *   <li>Parts (一、) about background, principles or goals hold no tasks.
+ *   <li>In a task part, a section with items ((一) with 1. 2. …) holds tasks at item level; a
+ *       section without items is a task itself (Jilin (1)–(15), Anshan (十七)). Deeper levels (Anshan
+ *       (十)2's 1)–5)) are part of their task's text.
  *   <li>A safeguards part (保障措施) holds tasks only if the plan numbers it in the same series as its
- *       tasks (Jilin, Anshan) or names units there (Wuzhong); otherwise it is narrative (Quanzhou, Luolong).</li>
+ *       tasks (Jilin, Anshan) or names units there (Wuzhong); otherwise it is narrative (Quanzhou,
+ *       Luolong).
  * </ul>
- * Numbers: "一.2" for item 2 of section (一); "7" where items are numbered straight through the sections
- * (Luolong); "(十四)" for a section-level task; "保障(一)" for a safeguard whose numbering restarts,
- * which would otherwise read like section (一) of the tasks.
+ *
+ * Numbers: "一.2" for item 2 of section (一); "7" where items are numbered straight through the
+ * sections (Luolong); "(十四)" for a section-level task; "保障(一)" for a safeguard whose numbering
+ * restarts, which would otherwise read like section (一) of the tasks.
  */
 final class TaskLocator {
 
@@ -24,7 +27,11 @@ final class TaskLocator {
   private static final Pattern SAFEGUARDS = Pattern.compile("保障|组织实施|组织领导|实施机制");
   private static final Pattern NO_GOALS = Pattern.compile("背景|序言|前言|形势|意义|现状|成就");
 
-  enum PartKind { PREAMBLE, TASKS, SAFEGUARDS }
+  enum PartKind {
+    PREAMBLE,
+    TASKS,
+    SAFEGUARDS
+  }
 
   /** A task-level node, the part it belongs to, and its number. */
   record Candidate(OutlineNode node, String number, PartKind kind) {}
@@ -48,11 +55,12 @@ final class TaskLocator {
       }
       return out;
     }
-    boolean straightThrough = roots.stream()
-        .filter(r -> kindOf(r) != PartKind.PREAMBLE)
-        .flatMap(r -> r.children().stream())
-        .flatMap(s -> s.children().stream())
-        .anyMatch(OutlineNode::continuesSeries);
+    boolean straightThrough =
+        roots.stream()
+            .filter(r -> kindOf(r) != PartKind.PREAMBLE)
+            .flatMap(r -> r.children().stream())
+            .flatMap(s -> s.children().stream())
+            .anyMatch(OutlineNode::continuesSeries);
     for (OutlineNode part : roots) {
       PartKind kind = kindOf(part);
       if (kind == PartKind.PREAMBLE) {
@@ -65,15 +73,20 @@ final class TaskLocator {
       }
       for (OutlineNode section : part.children()) {
         if (section.children().isEmpty()) {
-          String number = section.marker().shape() == OutlineMarker.Shape.PAREN
-              ? "(" + ChineseNumerals.format(section.value()) + ")"
-              : ChineseNumerals.format(part.value()) + "." + section.value();
-          out.add(new Candidate(section, kind == PartKind.SAFEGUARDS && restarts ? "保障" + number : number, kind));
+          String number =
+              section.marker().shape() == OutlineMarker.Shape.PAREN
+                  ? "(" + ChineseNumerals.format(section.value()) + ")"
+                  : ChineseNumerals.format(part.value()) + "." + section.value();
+          out.add(
+              new Candidate(
+                  section, kind == PartKind.SAFEGUARDS && restarts ? "保障" + number : number, kind));
           continue;
         }
         for (OutlineNode item : section.children()) {
-          String number = straightThrough ? Integer.toString(item.value())
-              : ChineseNumerals.format(section.value()) + "." + item.value();
+          String number =
+              straightThrough
+                  ? Integer.toString(item.value())
+                  : ChineseNumerals.format(section.value()) + "." + item.value();
           out.add(new Candidate(item, number, kind));
         }
       }

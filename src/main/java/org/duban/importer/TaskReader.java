@@ -11,7 +11,8 @@ final class TaskReader {
 
   /** The task, or null (with an error added) if its units cannot be read. */
   static ImportedTask read(String number, OutlineNode node, List<ImportProblem> problems) {
-    DocumentLine heading = new DocumentLine(node.line().number(), node.line().original(), node.heading());
+    DocumentLine heading =
+        new DocumentLine(node.line().number(), node.line().original(), node.heading());
     List<DocumentLine> lines = new ArrayList<>();
     lines.add(heading);
     lines.addAll(node.allLinesBelow());
@@ -19,11 +20,14 @@ final class TaskReader {
     try {
       reading = ResponsibilityReader.read(lines);
     } catch (UnreadableUnitsException.AtLine e) {
-      problems.add(ImportProblem.error(e.line(), "task " + number + ": cannot read its units: " + e.getMessage()));
+      problems.add(
+          ImportProblem.error(
+              e.line(), "task " + number + ": cannot read its units: " + e.getMessage()));
       return null;
     }
     List<DocumentLine> text = reading.text();
-    String headingText = !text.isEmpty() && text.get(0).number() == heading.number() ? text.remove(0).text() : "";
+    String headingText =
+        !text.isEmpty() && text.get(0).number() == heading.number() ? text.remove(0).text() : "";
     text = new ArrayList<>(text);
     TitleSplitter.Split split = TitleSplitter.split(headingText);
     List<String> paragraphs = new ArrayList<>();
@@ -36,15 +40,30 @@ final class TaskReader {
       return null;
     }
     if (split.title().length() > 40) {
-      problems.add(ImportProblem.warning(heading.number(), "task " + number + ": the title is long (" + split.title().length()
-          + " characters); check where it ends"));
+      problems.add(
+          ImportProblem.warning(
+              heading.number(),
+              "task "
+                  + number
+                  + ": the title is long ("
+                  + split.title().length()
+                  + " characters); check where it ends"));
     }
     Responsibility r = reading.responsibility();
-    List<String> collectives = r.units().stream().filter(UnitName::collective).map(UnitName::name).toList();
-    return new ImportedTask(number, split.title(), String.join("\n", paragraphs),
-        r.isNone() ? null : r.lead(), r.isNone() ? List.of() : r.coUnits(),
-        r.kind() == Responsibility.Kind.JOINT, r.othersUnnamed(), collectives,
-        originalTitle(node), originalText(node), heading.number());
+    List<String> collectives =
+        r.units().stream().filter(UnitName::collective).map(UnitName::name).toList();
+    return new ImportedTask(
+        number,
+        split.title(),
+        String.join("\n", paragraphs),
+        r.isNone() ? null : r.lead(),
+        r.isNone() ? List.of() : r.coUnits(),
+        r.kind() == Responsibility.Kind.JOINT,
+        r.othersUnnamed(),
+        collectives,
+        originalTitle(node),
+        originalText(node),
+        heading.number());
   }
 
   private static String originalTitle(OutlineNode node) {
@@ -56,7 +75,9 @@ final class TaskReader {
     List<DocumentLine> lines = new ArrayList<>();
     lines.add(node.line());
     lines.addAll(node.allLinesBelow());
-    return lines.stream().filter(l -> !l.isBlank()).map(l -> PlanDocument.trim(l.original()))
+    return lines.stream()
+        .filter(l -> !l.isBlank())
+        .map(l -> PlanDocument.trim(l.original()))
         .collect(Collectors.joining("\n"));
   }
 }

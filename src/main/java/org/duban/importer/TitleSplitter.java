@@ -2,14 +2,16 @@ package org.duban.importer;
 
 /**
  * Separates a task's title from its text. Plans write either a heading line of its own ("探索新业态新领域
- * 保护制度"), a heading sentence ("树导向。深入落实…"), or run straight into the text ("完善知识产权保护
- * 政策,严格落实…"), where the first clause is the title and stays part of the text.
+ * 保护制度"), a heading sentence ("树导向。深入落实…"), or run straight into the text ("完善知识产权保护 政策,严格落实…"),
+ * where the first clause is the title and stays part of the text.
  */
 final class TitleSplitter {
 
   private static final String CLAUSE_END = ",,;;::";
 
-  /** @param rest the text that follows the title in the heading line (empty if none) */
+  /**
+   * @param rest the text that follows the title in the heading line (empty if none)
+   */
   record Split(String title, String rest) {}
 
   private TitleSplitter() {}

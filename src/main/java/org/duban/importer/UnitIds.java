@@ -7,9 +7,9 @@ import org.duban.catalog.Unit;
 /**
  * Proposes stable ASCII group ids for units: {@code <government>-<pinyin of the name>} without the
  * level prefix the whole plan shares (泉州 市知识产权局 → quanzhou-zhishichanquanju) and without a
- * bracketed second name (市市场监管局(知识产权局) → wuzhong-shichangjianguanju). 市委/区委/省委 keep their
- * prefix, since 委 alone means nothing. Ids are proposals: the catalog stores them, and a stored id
- * always wins over a new proposal.
+ * bracketed second name (市市场监管局(知识产权局) → wuzhong-shichangjianguanju). 市委/区委/省委 keep their prefix,
+ * since 委 alone means nothing. Ids are proposals: the catalog stores them, and a stored id always
+ * wins over a new proposal.
  */
 final class UnitIds {
 
@@ -19,7 +19,10 @@ final class UnitIds {
 
   static String propose(String government, String name, Set<String> taken) {
     String core = UnitListParser.outsideBrackets(name);
-    if (core.length() > 2 && "市区省县".indexOf(core.charAt(0)) >= 0 && core.charAt(1) != '委' && !core.startsWith("市场")) {
+    if (core.length() > 2
+        && "市区省县".indexOf(core.charAt(0)) >= 0
+        && core.charAt(1) != '委'
+        && !core.startsWith("市场")) {
       core = core.substring(1);
     }
     String base = fit(government + "-" + AsciiNames.pinyin(core));
@@ -38,7 +41,9 @@ final class UnitIds {
     }
   }
 
-  /** "领导小组办公室" → lingdaoxiaozu-ban, "联席会议办公室" → lianxihuiyi-ban: short ids for coordinating offices. */
+  /**
+   * "领导小组办公室" → lingdaoxiaozu-ban, "联席会议办公室" → lianxihuiyi-ban: short ids for coordinating offices.
+   */
   static String office(String government, String name) {
     if (name.contains("领导小组")) {
       return government + "-lingdaoxiaozu-ban";

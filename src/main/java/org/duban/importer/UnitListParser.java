@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a unit list into units the way these plans write them:
+ *
  * <ul>
- *   <li>commas (and semicolons) separate groups, "、" separates units within a group;</li>
+ *   <li>commas (and semicolons) separate groups, "、" separates units within a group;
  *   <li>nothing splits inside brackets: "各县&lt;市、区&gt;人民政府" is one unit, and "市场监管局&lt;知识产权局&gt;"
- *       one unit with a second name, written 市场监管局(知识产权局);</li>
- *   <li>the level prefix of a group's first unit (市/区/省/县) carries to the bare department names after
- *       it: "省信用办、知识产权局" = 省信用办 + 省知识产权局, but 晋江市人民政府 keeps its own place;</li>
- *   <li>collectives stay collectives: "各开发区、工(农)业园区管委会" is one named set, not two bodies.</li>
+ *       one unit with a second name, written 市场监管局(知识产权局);
+ *   <li>the level prefix of a group's first unit (市/区/省/县) carries to the bare department names
+ *       after it: "省信用办、知识产权局" = 省信用办 + 省知识产权局, but 晋江市人民政府 keeps its own place;
+ *   <li>collectives stay collectives: "各开发区、工(农)业园区管委会" is one named set, not two bodies.
  * </ul>
  */
 final class UnitListParser {
@@ -22,8 +23,10 @@ final class UnitListParser {
   private static final String OPEN = "(<〈[【(";
   private static final String CLOSE = ")>〉]】)";
   private static final String GROUP_SEPARATORS = ",,;;";
+
   /** Last characters of the names of government bodies (局, 委, 办, 院, 政府, 中心, 海关, 支行 …). */
   private static final String BODY_ENDINGS = "局委办院府部厅会室组位门行关所处站队协联馆校团社司署心台";
+
   private static final Pattern PLACE_NAMED = Pattern.compile("\\p{IsHan}{2,}(?<!市场)[市区县州省](?!场)");
   private static final Pattern COLLECTIVE = Pattern.compile("^各|(有关|相关)(部门|单位)|成员单位$|^全市");
   private static final Pattern UNNAMED_OTHERS = Pattern.compile("(等|等有关|等相关)(部门|单位)?$");
@@ -113,8 +116,11 @@ final class UnitListParser {
   private static int indexOfAnd(String item) {
     for (int i = 1; i < item.length() - 1; i++) {
       char c = item.charAt(i);
-      if ((c == '与' || c == '及') && (item.startsWith("各", i + 1) || item.startsWith("有关", i + 1)
-          || item.startsWith("部门", i - 2) || item.startsWith("单位", i - 2))) {
+      if ((c == '与' || c == '及')
+          && (item.startsWith("各", i + 1)
+              || item.startsWith("有关", i + 1)
+              || item.startsWith("部门", i - 2)
+              || item.startsWith("单位", i - 2))) {
         return i;
       }
     }
@@ -135,15 +141,22 @@ final class UnitListParser {
   }
 
   private static String levelPrefix(String name) {
-    if (name.length() > 2 && "市区省县".indexOf(name.charAt(0)) >= 0 && !name.startsWith("市场") && !name.startsWith("区域")) {
+    if (name.length() > 2
+        && "市区省县".indexOf(name.charAt(0)) >= 0
+        && !name.startsWith("市场")
+        && !name.startsWith("区域")) {
       return name.substring(0, 1);
     }
     return null;
   }
 
   private static boolean takesPrefix(String item) {
-    return levelPrefix(item) == null && !isCollective(item) && !PLACE_NAMED.matcher(outsideBrackets(item)).find()
-        && !item.startsWith("中国") && !item.startsWith("国家") && !item.startsWith("中共");
+    return levelPrefix(item) == null
+        && !isCollective(item)
+        && !PLACE_NAMED.matcher(outsideBrackets(item)).find()
+        && !item.startsWith("中国")
+        && !item.startsWith("国家")
+        && !item.startsWith("中共");
   }
 
   private static boolean endsLikeBody(String name) {
@@ -156,11 +169,14 @@ final class UnitListParser {
     if (name.isEmpty()) {
       throw new UnreadableUnitsException("an empty unit name in '" + withoutSpaces(list) + "'");
     }
-    if (name.length() > 40 || name.matches(".*[。::!?!?\"“”].*") || !name.matches(".*\\p{IsHan}.*")) {
+    if (name.length() > 40
+        || name.matches(".*[。::!?!?\"“”].*")
+        || !name.matches(".*\\p{IsHan}.*")) {
       throw new UnreadableUnitsException("'" + name + "' does not read as a unit name");
     }
     if (!unit.collective() && !endsLikeBody(name)) {
-      throw new UnreadableUnitsException("'" + name + "' does not end like the name of a government body");
+      throw new UnreadableUnitsException(
+          "'" + name + "' does not end like the name of a government body");
     }
   }
 

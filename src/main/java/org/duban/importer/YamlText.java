@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  */
 final class YamlText {
 
-  private static final Pattern NEEDS_QUOTES = Pattern.compile(
-      "^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]|: |\\s#|:$|\\s$|^(true|false|yes|no|y|n|on|off|null|~)$|^[-+.\\d][\\d.:eE+-]*$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEEDS_QUOTES =
+      Pattern.compile(
+          "^[-?:,\\[\\]{}#&*!|>'\"%@`\\s]|: |\\s#|:$|\\s$|^(true|false|yes|no|y|n|on|off|null|~)$|^[-+.\\d][\\d.:eE+-]*$",
+          Pattern.CASE_INSENSITIVE);
 
   private YamlText() {}
 
@@ -18,7 +19,10 @@ final class YamlText {
     if (value == null) {
       return "null";
     }
-    if (value.isEmpty() || !printable(value) || value.contains("\t") || NEEDS_QUOTES.matcher(value).find()) {
+    if (value.isEmpty()
+        || !printable(value)
+        || value.contains("\t")
+        || NEEDS_QUOTES.matcher(value).find()) {
       return quoted(value);
     }
     return value;
@@ -52,8 +56,8 @@ final class YamlText {
 
   /**
    * A literal block ("|-"), each line indented: the text keeps its paragraphs exactly. Text a
-   * literal block would change (trailing spaces, a final line break, a first line that starts with a
-   * space, tabs, characters YAML does not print) is written double-quoted instead; the value ends
+   * literal block would change (trailing spaces, a final line break, a first line that starts with
+   * a space, tabs, characters YAML does not print) is written double-quoted instead; the value ends
    * with a line break either way.
    */
   static String block(String value, String indent) {
@@ -68,8 +72,13 @@ final class YamlText {
   }
 
   private static boolean fitsBlock(String value) {
-    if (value.isEmpty() || value.endsWith("\n") || value.startsWith("\n") || value.startsWith(" ")
-        || value.contains("\t") || value.contains("\r") || !printable(value)) {
+    if (value.isEmpty()
+        || value.endsWith("\n")
+        || value.startsWith("\n")
+        || value.startsWith(" ")
+        || value.contains("\t")
+        || value.contains("\r")
+        || !printable(value)) {
       return false;
     }
     for (String line : value.split("\n", -1)) {
@@ -90,7 +99,9 @@ final class YamlText {
     return true;
   }
 
-  /** YAML's printable set (1.1 §5.1), less the byte-order mark and the line breaks NEL, LS and PS. */
+  /**
+   * YAML's printable set (1.1 §5.1), less the byte-order mark and the line breaks NEL, LS and PS.
+   */
   private static boolean isPrintable(char c) {
     return c >= 0x20 && c <= 0x7E
         || c >= 0xA0 && c <= 0xD7FF && c != '\u2028' && c != '\u2029'

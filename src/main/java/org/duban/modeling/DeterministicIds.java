@@ -15,12 +15,13 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Replaces the random ids the fluent builder gives to diagram and helper elements (shapes, timer
- * definitions, conditions …) with ids derived from their owner. The same catalog then always
- * yields byte-identical BPMN, which is what lets an unchanged plan skip redeployment.
+ * definitions, conditions …) with ids derived from their owner. The same catalog then always yields
+ * byte-identical BPMN, which is what lets an unchanged plan skip redeployment.
  */
 final class DeterministicIds {
 
-  private static final Pattern GENERATED = Pattern.compile(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+  private static final Pattern GENERATED =
+      Pattern.compile(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
   private DeterministicIds() {}
 
@@ -29,7 +30,11 @@ final class DeterministicIds {
     rename(model, model.getDocumentElement(), processKey, processKey, used);
   }
 
-  private static void rename(BpmnModelInstance model, ModelElementInstance element, String ownerId, String key,
+  private static void rename(
+      BpmnModelInstance model,
+      ModelElementInstance element,
+      String ownerId,
+      String key,
       Set<String> used) {
     String id = element.getAttributeValue("id");
     String owner = ownerId;
@@ -42,7 +47,9 @@ final class DeterministicIds {
       owner = id;
     }
     for (DomElement child : element.getDomElement().getChildElements()) {
-      ModelElementInstance instance = ModelUtil.getModelElement(child, (org.camunda.bpm.model.xml.impl.ModelInstanceImpl) model);
+      ModelElementInstance instance =
+          ModelUtil.getModelElement(
+              child, (org.camunda.bpm.model.xml.impl.ModelInstanceImpl) model);
       rename(model, instance, owner, key, used);
     }
   }

@@ -25,10 +25,21 @@ import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 final class DiagramLayout {
 
   record Box(double x, double y, double w, double h) {
-    double cx() { return x + w / 2; }
-    double cy() { return y + h / 2; }
-    double right() { return x + w; }
-    double bottom() { return y + h; }
+    double cx() {
+      return x + w / 2;
+    }
+
+    double cy() {
+      return y + h / 2;
+    }
+
+    double right() {
+      return x + w;
+    }
+
+    double bottom() {
+      return y + h;
+    }
   }
 
   static final double TASK_W = 100;
@@ -102,7 +113,8 @@ final class DiagramLayout {
     }
     for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
       SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
-      List<double[]> points = routes.getOrDefault(flow.getId(), defaultRoute(flow.getSource(), flow.getTarget()));
+      List<double[]> points =
+          routes.getOrDefault(flow.getId(), defaultRoute(flow.getSource(), flow.getTarget()));
       edge.getWaypoints().clear();
       for (double[] p : points) {
         Waypoint w = model.newInstance(Waypoint.class);
@@ -116,7 +128,8 @@ final class DiagramLayout {
       }
     }
     if (!unused.isEmpty()) {
-      throw new IllegalStateException("labels placed for elements not in the diagram: " + unused.keySet());
+      throw new IllegalStateException(
+          "labels placed for elements not in the diagram: " + unused.keySet());
     }
   }
 

@@ -1,7 +1,5 @@
 package org.duban.modeling;
 
-import org.duban.names.ModelProperties;
-
 import static org.duban.names.EvaluationElements.*;
 
 import java.time.ZoneId;
@@ -10,15 +8,15 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.duban.catalog.PlanCatalog;
-import org.duban.names.EvaluationKind;
 import org.duban.forms.CheckedTaskFormHandler;
+import org.duban.names.EvaluationKind;
+import org.duban.names.ModelProperties;
 
 /**
  * A plan's evaluation process for its coordinating office: compile the year's (or the mid-term
  * span's) rounds from history, then the office reviews the table and records its conclusion.
  */
 public final class EvaluationProcessFactory {
-
 
   private final ZoneId zone;
   private final int historyTimeToLiveDays;
@@ -30,22 +28,32 @@ public final class EvaluationProcessFactory {
 
   public BpmnModelInstance create(PlanCatalog plan, EvaluationKind kind) {
     String key = kind.processKey(plan.id());
-    ProcessBuilder process = Bpmn.createExecutableProcess(key)
-        .name(plan.plan().city() + " " + kind.label)
-        .camundaHistoryTimeToLive(historyTimeToLiveDays)
-        .camundaVersionTag(plan.id());
-    YearlyTimer timer = kind == EvaluationKind.ANNUAL
-        ? YearlyTimer.yearly(plan.plan().period(), plan.calendar().evaluationStarts(), zone)
-        : YearlyTimer.every(plan.calendar().midTermEvery(), plan.plan().period(), plan.calendar().evaluationStarts(), zone);
+    ProcessBuilder process =
+        Bpmn.createExecutableProcess(key)
+            .name(plan.plan().city() + " " + kind.label)
+            .camundaHistoryTimeToLive(historyTimeToLiveDays)
+            .camundaVersionTag(plan.id());
+    YearlyTimer timer =
+        kind == EvaluationKind.ANNUAL
+            ? YearlyTimer.yearly(plan.plan().period(), plan.calendar().evaluationStarts(), zone)
+            : YearlyTimer.every(
+                plan.calendar().midTermEvery(),
+                plan.plan().period(),
+                plan.calendar().evaluationStarts(),
+                zone);
     StartEventBuilder start = process.startEvent(START);
     var day = plan.calendar().evaluationStarts();
     if (timer.hasOccurrenceAhead()) {
-      String every = kind == EvaluationKind.ANNUAL ? "每年" : "每" + plan.calendar().midTermEvery() + "年";
-      start.name(every + day.getMonthValue() + "月" + day.getDayOfMonth() + "日开始" + kind.label).timerWithCycle(timer.cycle());
+      String every =
+          kind == EvaluationKind.ANNUAL ? "每年" : "每" + plan.calendar().midTermEvery() + "年";
+      start
+          .name(every + day.getMonthValue() + "月" + day.getDayOfMonth() + "日开始" + kind.label)
+          .timerWithCycle(timer.cycle());
     } else {
       start.name("督办人员启动" + kind.label);
     }
-    start.camundaExecutionListenerDelegateExpression("start", "${evaluationOpening}")
+    start
+        .camundaExecutionListenerDelegateExpression("start", "${evaluationOpening}")
         .sequenceFlowId("flow_toCompile")
         .serviceTask(COMPILE)
         .name("汇总各任务轮次与督办记录")
@@ -61,8 +69,11 @@ public final class EvaluationProcessFactory {
         .endEvent(END)
         .name(kind.label + "完成");
     BpmnModelInstance model = process.done();
-    ModelProperties.write(model, model.getModelElementById(key), java.util.Map.of(
-        ModelProperties.PLAN_ID, plan.id(), ModelProperties.EVALUATION_KIND, kind.name()));
+    ModelProperties.write(
+        model,
+        model.getModelElementById(key),
+        java.util.Map.of(
+            ModelProperties.PLAN_ID, plan.id(), ModelProperties.EVALUATION_KIND, kind.name()));
     DiagramLayout layout = new DiagramLayout();
     layout.event(START, 60, 120);
     layout.task(COMPILE, 150, 120);

@@ -1,9 +1,5 @@
 package org.duban.modeling;
 
-import org.duban.names.ModelProperties;
-
-import org.duban.names.ProcessKeys;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,11 +14,13 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.duban.config.DubanProperties;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.TaskEntry;
+import org.duban.config.DubanProperties;
 import org.duban.names.EvaluationKind;
+import org.duban.names.ModelProperties;
+import org.duban.names.ProcessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -31,9 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys every plan: one deployment per plan holding its task processes, its notice process and
- * the forms they name (forms must share the deployment of their process). All models are built
- * and validated before the first deployment, so a bad plan deploys nothing. Duplicate filtering
- * makes a restart with unchanged catalogs deploy nothing new.
+ * the forms they name (forms must share the deployment of their process). All models are built and
+ * validated before the first deployment, so a bad plan deploys nothing. Duplicate filtering makes a
+ * restart with unchanged catalogs deploy nothing new.
  */
 @Component
 public class PlanDeployment {
@@ -47,7 +45,8 @@ public class PlanDeployment {
   private final EvaluationProcessFactory evaluations;
   private final int historyTimeToLiveDays;
 
-  public PlanDeployment(PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
+  public PlanDeployment(
+      PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
     this.catalogs = catalogs;
     this.repository = repository;
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
@@ -71,28 +70,38 @@ public class PlanDeployment {
     return deploy(plan, models(plan), forms());
   }
 
-  private DeploymentWithDefinitions deploy(PlanCatalog plan, Map<String, BpmnModelInstance> processes,
-      Map<String, byte[]> forms) {
-    DeploymentBuilder deployment = repository.createDeployment()
-        .name(deploymentName(plan))
-        .source("duban")
-        .enableDuplicateFiltering(false);
+  private DeploymentWithDefinitions deploy(
+      PlanCatalog plan, Map<String, BpmnModelInstance> processes, Map<String, byte[]> forms) {
+    DeploymentBuilder deployment =
+        repository
+            .createDeployment()
+            .name(deploymentName(plan))
+            .source("duban")
+            .enableDuplicateFiltering(false);
     processes.forEach(deployment::addModelInstance);
-    forms.forEach((name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+    forms.forEach(
+        (name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
     DeploymentWithDefinitions result = deployment.deployWithResult();
-    // duplicate filtering returns the previous deployment, with no definitions, when nothing changed
-    boolean fresh = result.getDeployedProcessDefinitions() != null && !result.getDeployedProcessDefinitions().isEmpty();
-    log.info("Plan {} ({} processes): {}", plan.id(), processes.size(),
+    // duplicate filtering returns the previous deployment, with no definitions, when nothing
+    // changed
+    boolean fresh =
+        result.getDeployedProcessDefinitions() != null
+            && !result.getDeployedProcessDefinitions().isEmpty();
+    log.info(
+        "Plan {} ({} processes): {}",
+        plan.id(),
+        processes.size(),
         fresh ? "deployed as " + result.getId() : "unchanged, nothing deployed");
     return result;
   }
-
 
   public static String deploymentName(PlanCatalog plan) {
     return "duban-" + plan.id();
   }
 
-  /** Resource name → model, for one plan: each task's round, the notice process, the evaluations. */
+  /**
+   * Resource name → model, for one plan: each task's round, the notice process, the evaluations.
+   */
   public Map<String, BpmnModelInstance> models(PlanCatalog plan) {
     Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
     for (TaskEntry task : plan.tasks()) {
@@ -126,7 +135,8 @@ public class PlanDeployment {
   private static Map<String, byte[]> forms() {
     Map<String, byte[]> forms = new LinkedHashMap<>();
     try {
-      Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.html");
+      Resource[] found =
+          new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.html");
       Arrays.sort(found, Comparator.comparing(Resource::getFilename));
       for (Resource form : found) {
         try (InputStream in = form.getInputStream()) {

@@ -1,23 +1,18 @@
 package org.duban.modeling;
 
-import org.duban.names.ModelProperties;
-
-import org.duban.names.ProcessKeys;
-import org.duban.names.RoundElements;
-
 import static org.duban.names.RoundElements.*;
 
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -28,13 +23,15 @@ import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
 import org.duban.forms.CheckedTaskFormHandler;
+import org.duban.names.ModelProperties;
+import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements.Rung;
-import org.duban.schedule.RoundRules;
 import org.duban.names.RoundVariables;
+import org.duban.schedule.RoundRules;
 
 /**
- * Turns one catalog task into its yearly-round process: (assignment) → co-unit reports in parallel →
- * the lead's consolidated report (again after each return) → the supervisor's review, with the
+ * Turns one catalog task into its yearly-round process: (assignment) → co-unit reports in parallel
+ * → the lead's consolidated report (again after each return) → the supervisor's review, with the
  * escalation ladder on every unit task. The catalog's escalation durations are written into the
  * timer expressions, so a changed rule becomes a new process version rather than silently changing
  * rounds already running.
@@ -43,6 +40,7 @@ public final class RoundProcessFactory {
 
   /** One report form for co-units and the lead: the lead's view adds the co-unit reports. */
   public static final String REPORT_FORM = "forms/unit-report.html";
+
   public static final String REVIEW_FORM = "forms/supervisor-review.html";
   public static final String ASSIGN_FORM = "forms/assign-units.html";
 
@@ -64,10 +62,11 @@ public final class RoundProcessFactory {
     DiagramLayout layout = new DiagramLayout();
     double x0 = assigned ? 290 : 150;
 
-    ProcessBuilder process = Bpmn.createExecutableProcess(ProcessKeys.round(plan.id(), task.number()))
-        .name(ProcessKeys.roundName(plan, task))
-        .camundaHistoryTimeToLive(historyTimeToLiveDays)
-        .camundaVersionTag(plan.id());
+    ProcessBuilder process =
+        Bpmn.createExecutableProcess(ProcessKeys.round(plan.id(), task.number()))
+            .name(ProcessKeys.roundName(plan, task))
+            .camundaHistoryTimeToLive(historyTimeToLiveDays)
+            .camundaVersionTag(plan.id());
 
     // While the plan still has years to come, a timer opens each year's round. The timer start
     // event is also the process's initial event: a supervisor's manual start (also over REST, with
@@ -75,48 +74,54 @@ public final class RoundProcessFactory {
     // Once the last round has opened, a timer would have no next date (the engine refuses such a
     // deployment), so the process keeps only the manual start.
     var start = process.startEvent(START_YEARLY);
-    YearlyTimer timer = YearlyTimer.yearly(plan.plan().period(), plan.calendar().roundStarts(), zone);
-    AbstractFlowNodeBuilder<?, ?> flow = timer.hasOccurrenceAhead()
-        ? start.name(yearlyStartName(plan)).timerWithCycle(timer.cycle())
-        : start.name("督办人员启动轮次(规划期内各年度已开启)");
+    YearlyTimer timer =
+        YearlyTimer.yearly(plan.plan().period(), plan.calendar().roundStarts(), zone);
+    AbstractFlowNodeBuilder<?, ?> flow =
+        timer.hasOccurrenceAhead()
+            ? start.name(yearlyStartName(plan)).timerWithCycle(timer.cycle())
+            : start.name("督办人员启动轮次(规划期内各年度已开启)");
     layout.event(START_YEARLY, 60, MAIN_Y);
 
     if (assigned) {
-      flow = flow.sequenceFlowId("flow_toAssignUnits")
-          .userTask(ASSIGN_UNITS)
-          .name("确定本轮责任单位")
-          .camundaCandidateGroups(plan.plan().coordinatingOffice().id())
-          .camundaFormKey("embedded:deployment:" + ASSIGN_FORM)
-          .camundaFormHandlerClass(CheckedTaskFormHandler.class)
-          .camundaTaskListenerDelegateExpression("complete", "${unitAssignmentCheck}");
+      flow =
+          flow.sequenceFlowId("flow_toAssignUnits")
+              .userTask(ASSIGN_UNITS)
+              .name("确定本轮责任单位")
+              .camundaCandidateGroups(plan.plan().coordinatingOffice().id())
+              .camundaFormKey("embedded:deployment:" + ASSIGN_FORM)
+              .camundaFormHandlerClass(CheckedTaskFormHandler.class)
+              .camundaTaskListenerDelegateExpression("complete", "${unitAssignmentCheck}");
       layout.task(ASSIGN_UNITS, 150, MAIN_Y);
     }
 
-    SubProcessBuilder coStage = flow.sequenceFlowId("flow_toCoUnitReports")
-        .subProcess(CO_UNIT_STAGE)
-        .name("配合单位分别报送")
-        .camundaExecutionListenerDelegateExpression("start", "${reportStage}")
-        .multiInstance()
-        .parallel()
-        .camundaCollection("${roundUnits.coUnits(execution)}")
-        .camundaElementVariable(RoundVariables.UNIT)
-        .multiInstanceDone();
+    SubProcessBuilder coStage =
+        flow.sequenceFlowId("flow_toCoUnitReports")
+            .subProcess(CO_UNIT_STAGE)
+            .name("配合单位分别报送")
+            .camundaExecutionListenerDelegateExpression("start", "${reportStage}")
+            .multiInstance()
+            .parallel()
+            .camundaCollection("${roundUnits.coUnits(execution)}")
+            .camundaElementVariable(RoundVariables.UNIT)
+            .multiInstanceDone();
     layout.place(CO_UNIT_STAGE, x0, STAGE_Y, STAGE_W, STAGE_H);
     reportStage(coStage, CO_UNIT, "配合单位报送年度进展", REPORT_FORM, plan.escalation(), layout, x0);
 
-    SubProcessBuilder leadStage = coStage.sequenceFlowId("flow_toPublishCoUnitReports")
-        .serviceTask(PUBLISH_CO_UNIT_REPORTS)
-        .name("汇集配合单位报送")
-        .camundaAsyncBefore()
-        .camundaDelegateExpression("${reportPublisher}")
-        // the co-units' reports and every return from the review reach the lead through one
-        // merging gateway, not as two flows into the stage (bpmnlint: fake-join)
-        .sequenceFlowId("flow_toLeadReport")
-        .exclusiveGateway(GATEWAY_LEAD_REPORT)
-        .sequenceFlowId("flow_toLeadStage")
-        .subProcess(LEAD_STAGE)
-        .name("牵头单位汇总报送")
-        .camundaExecutionListenerDelegateExpression("start", "${reportStage}");
+    SubProcessBuilder leadStage =
+        coStage
+            .sequenceFlowId("flow_toPublishCoUnitReports")
+            .serviceTask(PUBLISH_CO_UNIT_REPORTS)
+            .name("汇集配合单位报送")
+            .camundaAsyncBefore()
+            .camundaDelegateExpression("${reportPublisher}")
+            // the co-units' reports and every return from the review reach the lead through one
+            // merging gateway, not as two flows into the stage (bpmnlint: fake-join)
+            .sequenceFlowId("flow_toLeadReport")
+            .exclusiveGateway(GATEWAY_LEAD_REPORT)
+            .sequenceFlowId("flow_toLeadStage")
+            .subProcess(LEAD_STAGE)
+            .name("牵头单位汇总报送")
+            .camundaExecutionListenerDelegateExpression("start", "${reportStage}");
     layout.task(PUBLISH_CO_UNIT_REPORTS, x0 + STAGE_W + 40, MAIN_Y);
     double mergeX = x0 + STAGE_W + 180;
     layout.gateway(GATEWAY_LEAD_REPORT, mergeX, MAIN_Y);
@@ -128,7 +133,8 @@ public final class RoundProcessFactory {
     double reviewX = leadX + STAGE_W + 180;
     double decisionX = reviewX + 160;
     double outcomeX = decisionX + 100;
-    leadStage.sequenceFlowId("flow_toPublishLeadReport")
+    leadStage
+        .sequenceFlowId("flow_toPublishLeadReport")
         .serviceTask(PUBLISH_LEAD_REPORT)
         .name("提交督办审核")
         .camundaAsyncBefore()
@@ -180,8 +186,16 @@ public final class RoundProcessFactory {
     layout.label("flow_closeOut", gwCx + 6, MAIN_Y + 48, 90, 14);
     layout.route("flow_closeOut", gwCx, MAIN_Y + 25, gwCx, closeY, outcomeX, closeY);
     double mergeCx = mergeX + DiagramLayout.GATEWAY / 2;
-    layout.route("flow_return", gwCx, MAIN_Y - 25, gwCx, STAGE_Y - 40, mergeCx, STAGE_Y - 40,
-        mergeCx, MAIN_Y - 25);
+    layout.route(
+        "flow_return",
+        gwCx,
+        MAIN_Y - 25,
+        gwCx,
+        STAGE_Y - 40,
+        mergeCx,
+        STAGE_Y - 40,
+        mergeCx,
+        MAIN_Y - 25);
 
     BpmnModelInstance model = process.done();
     // the builder names a gateway by its id; the merging one stays unlabelled
@@ -189,7 +203,11 @@ public final class RoundProcessFactory {
     Process p = model.getModelElementById(ProcessKeys.round(plan.id(), task.number()));
     addListener(model, p, ExecutionListener.EVENTNAME_START, "${roundOpening}");
     // counted as the flow is taken: the review's rules run twice (at submit and at completion)
-    addListener(model, model.getModelElementById("flow_return"), ExecutionListener.EVENTNAME_TAKE, "${returnCounter}");
+    addListener(
+        model,
+        model.getModelElementById("flow_return"),
+        ExecutionListener.EVENTNAME_TAKE,
+        "${returnCounter}");
     addDocumentation(model, p, task);
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(ModelProperties.PLAN_ID, plan.id());
@@ -203,25 +221,34 @@ public final class RoundProcessFactory {
   }
 
   /** One unit's report: the task, its escalation ladder, and the hand-over of the report. */
-  private void reportStage(SubProcessBuilder stage, String prefix, String taskName, String form,
-      EscalationRules rules, DiagramLayout layout, double sx) {
+  private void reportStage(
+      SubProcessBuilder stage,
+      String prefix,
+      String taskName,
+      String form,
+      EscalationRules rules,
+      DiagramLayout layout,
+      double sx) {
     String task = reportTask(prefix);
-    UserTaskBuilder userTask = stage.embeddedSubProcess()
-        .startEvent(stageStart(prefix))
-        .name("开始报送")
-        .sequenceFlowId("flow_" + prefix + "ToReport")
-        .userTask(task)
-        .name(taskName)
-        .camundaCandidateGroups("${" + RoundVariables.UNIT + "}")
-        .camundaDueDate("${" + RoundVariables.UNIT_DUE + "}")
-        .camundaFollowUpDate(deadline(rules.reminderBefore().negated()))
-        .camundaFormKey("embedded:deployment:" + form)
-        .camundaFormHandlerClass(CheckedTaskFormHandler.class)
-        .camundaTaskListenerDelegateExpression("create", "${reportTaskLabels}")
-        .camundaTaskListenerDelegateExpression("complete", "${reportSubmissionCheck}")
-        // parallel co-unit submissions must not collide at the join: continue in a retried job
-        .camundaAsyncAfter();
-    userTask.sequenceFlowId("flow_" + prefix + "ToCollect")
+    UserTaskBuilder userTask =
+        stage
+            .embeddedSubProcess()
+            .startEvent(stageStart(prefix))
+            .name("开始报送")
+            .sequenceFlowId("flow_" + prefix + "ToReport")
+            .userTask(task)
+            .name(taskName)
+            .camundaCandidateGroups("${" + RoundVariables.UNIT + "}")
+            .camundaDueDate("${" + RoundVariables.UNIT_DUE + "}")
+            .camundaFollowUpDate(deadline(rules.reminderBefore().negated()))
+            .camundaFormKey("embedded:deployment:" + form)
+            .camundaFormHandlerClass(CheckedTaskFormHandler.class)
+            .camundaTaskListenerDelegateExpression("create", "${reportTaskLabels}")
+            .camundaTaskListenerDelegateExpression("complete", "${reportSubmissionCheck}")
+            // parallel co-unit submissions must not collide at the join: continue in a retried job
+            .camundaAsyncAfter();
+    userTask
+        .sequenceFlowId("flow_" + prefix + "ToCollect")
         .serviceTask(collectReport(prefix))
         .name("登记报送材料")
         .camundaDelegateExpression("${reportCollector}")
@@ -245,7 +272,8 @@ public final class RoundProcessFactory {
       Rung rung = rungs[i];
       String timer = timer(prefix, rung);
       String action = escalate(prefix, rung);
-      userTask.boundaryEvent(timer)
+      userTask
+          .boundaryEvent(timer)
           .name(rung.timerName)
           .cancelActivity(false)
           .timerWithDate(deadline(offsets[i]))
@@ -257,11 +285,13 @@ public final class RoundProcessFactory {
           .sequenceFlowId("flow_" + prefix + "_" + rung.id + "Done")
           .endEvent(escalationEnd(prefix, rung))
           .name("已记录");
-      // 60 apart, clear of the task's lower-left corner where Cockpit puts its instance-count badge;
+      // 60 apart, clear of the task's lower-left corner where Cockpit puts its instance-count
+      // badge;
       // the second timer sits right above its step, so its flow drops straight down
       double bx = sx + 137 + i * 60;
       layout.place(timer, bx, rowY + 40 - 18, 36, 36);
-      // the timer's name to the right of its own leg, not centred under it where the leg runs through
+      // the timer's name to the right of its own leg, not centred under it where the leg runs
+      // through
       layout.label(timer, bx + 22, rowY + 60, 12 * rung.timerName.length(), 14);
       double serviceCx = sx + 70 + i * 145;
       layout.task(action, serviceCx - 50, sy + 270);
@@ -271,7 +301,16 @@ public final class RoundProcessFactory {
       if (Math.abs(bx + 18 - serviceCx) < 0.5) {
         layout.route("flow_" + prefix + "_" + rung.id, serviceCx, rowY + 58, serviceCx, sy + 230);
       } else {
-        layout.route("flow_" + prefix + "_" + rung.id, bx + 18, rowY + 58, bx + 18, legY, serviceCx, legY, serviceCx, sy + 230);
+        layout.route(
+            "flow_" + prefix + "_" + rung.id,
+            bx + 18,
+            rowY + 58,
+            bx + 18,
+            legY,
+            serviceCx,
+            legY,
+            serviceCx,
+            sy + 230);
       }
     }
     userTask.subProcessDone();
@@ -287,7 +326,8 @@ public final class RoundProcessFactory {
     return "每年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日开启年度轮次(或督办人员手动启动)";
   }
 
-  private static void addListener(BpmnModelInstance model, BaseElement element, String event, String delegate) {
+  private static void addListener(
+      BpmnModelInstance model, BaseElement element, String event, String delegate) {
     ExtensionElements extensions = element.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);

@@ -27,7 +27,9 @@ record YearlyTimer(PlanPeriod period, MonthDay day, int everyYears, int firstYea
     return firstYear + (period.to() - firstYear) / everyYears * everyYears;
   }
 
-  /** R(repetitions)/first/P(n)Y: the first occurrence plus one repetition per further occurrence. */
+  /**
+   * R(repetitions)/first/P(n)Y: the first occurrence plus one repetition per further occurrence.
+   */
   String cycle() {
     String first = at(firstYear).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     return "R" + (lastYear() - firstYear) / everyYears + "/" + first + "/P" + everyYears + "Y";

@@ -21,7 +21,9 @@ public enum CompletionStatus {
       return Optional.empty();
     }
     String text = value.toString().trim();
-    return Arrays.stream(values()).filter(s -> s.name().equals(text) || s.label.equals(text)).findFirst();
+    return Arrays.stream(values())
+        .filter(s -> s.name().equals(text) || s.label.equals(text))
+        .findFirst();
   }
 
   /** "已完成、按计划推进、进度滞后或尚未启动", for messages. */

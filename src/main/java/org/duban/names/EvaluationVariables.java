@@ -7,9 +7,12 @@ public final class EvaluationVariables {
 
   public static final String SUPERVISOR_GROUP = "supervisorGroup";
   public static final String TITLE = "evaluationTitle";
+
   /** The compiled summary: a text and the per-unit table (CSV). */
   public static final String SUMMARY_TEXT = "summaryText";
+
   public static final String SUMMARY_TABLE = "summaryTable";
+
   /** The office's written conclusion. */
   public static final String CONCLUSION = "conclusion";
 }

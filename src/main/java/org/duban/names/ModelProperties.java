@@ -28,14 +28,17 @@ public final class ModelProperties {
   /** Definitions never change once deployed: their properties are read once. */
   private static final Map<String, Map<String, String>> BY_DEFINITION = new ConcurrentHashMap<>();
 
-  public static void write(BpmnModelInstance model, Process process, Map<String, String> properties) {
+  public static void write(
+      BpmnModelInstance model, Process process, Map<String, String> properties) {
     ExtensionElements extensions = process.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);
       process.setExtensionElements(extensions);
     }
-    CamundaProperties list = extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .findFirst().orElse(null);
+    CamundaProperties list =
+        extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            .findFirst()
+            .orElse(null);
     if (list == null) {
       list = model.newInstance(CamundaProperties.class);
       extensions.addChildElement(list);
@@ -52,8 +55,14 @@ public final class ModelProperties {
     Map<String, String> properties = new LinkedHashMap<>();
     ExtensionElements extensions = process.getExtensionElements();
     if (extensions != null) {
-      extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
-          .forEach(list -> list.getCamundaProperties().forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue())));
+      extensions
+          .getElementsQuery()
+          .filterByType(CamundaProperties.class)
+          .list()
+          .forEach(
+              list ->
+                  list.getCamundaProperties()
+                      .forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue())));
     }
     return properties;
   }
@@ -61,17 +70,24 @@ public final class ModelProperties {
   /** The properties of the process an execution runs in. */
   public static Map<String, String> of(DelegateExecution execution) {
     ExecutionEntity entity = (ExecutionEntity) execution;
-    return BY_DEFINITION.computeIfAbsent(entity.getProcessDefinitionId(), id -> {
-      BpmnModelInstance model = execution.getBpmnModelInstance();
-      return Map.copyOf(read(model.getModelElementById(entity.getProcessDefinition().getKey())));
-    });
+    return BY_DEFINITION.computeIfAbsent(
+        entity.getProcessDefinitionId(),
+        id -> {
+          BpmnModelInstance model = execution.getBpmnModelInstance();
+          return Map.copyOf(
+              read(model.getModelElementById(entity.getProcessDefinition().getKey())));
+        });
   }
 
   public static String require(DelegateExecution execution, String name) {
     String value = of(execution).get(name);
     if (value == null) {
-      throw new IllegalStateException("process " + ((ExecutionEntity) execution).getProcessDefinitionId()
-          + " has no property " + name + ": deployed by an older Duban? deploy its plan again");
+      throw new IllegalStateException(
+          "process "
+              + ((ExecutionEntity) execution).getProcessDefinitionId()
+              + " has no property "
+              + name
+              + ": deployed by an older Duban? deploy its plan again");
     }
     return value;
   }

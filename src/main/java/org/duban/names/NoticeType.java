@@ -14,6 +14,7 @@ public enum NoticeType {
 
   public final String label;
   public final String colour;
+
   /** Whether the coordinating office decides to issue it; the others are issued by the system. */
   public final boolean officeDecides;
 

@@ -15,20 +15,28 @@ public final class NoticeVariables {
   public static final String UNIT = "unit";
   public static final String UNIT_NAME = "unitName";
   public static final String HANDLER = "handler";
+
   /** The handler as people read it: "张伟(zhangwei)". */
   public static final String HANDLER_NAME = "handlerName";
+
   public static final String REASON = "reason";
   public static final String SUPERVISOR_GROUP = "supervisorGroup";
   public static final String ISSUED_AT = "issuedAt";
+
   /** Where the notice stands: {@link NoticeStatus}; only ISSUED notices count. */
   public static final String STATUS = "noticeStatus";
+
   /** Who issued or withdrew a proposed notice (the office's user), and when. */
   public static final String DECIDED_BY = "decidedBy";
+
   public static final String DECIDED_AT = "decidedAt";
+
   /** Set on a pending proposal when the unit reports before the office has acted. */
   public static final String UNIT_REPORTED_AT = "unitReportedAt";
+
   /** Who signed for an issued notice in the unit, and when. */
   public static final String ACKNOWLEDGED_BY = "acknowledgedBy";
+
   public static final String ACKNOWLEDGED_AT = "acknowledgedAt";
 
   // the office's forms: issue or withdraw a proposed criticism or interview

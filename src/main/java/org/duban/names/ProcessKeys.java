@@ -15,7 +15,10 @@ public final class ProcessKeys {
     return planId + "_" + AsciiNames.taskSlug(taskNumber);
   }
 
-  /** The plan's notice process (reminders, notices, interviews), one per plan so supervisors stay within their plan. */
+  /**
+   * The plan's notice process (reminders, notices, interviews), one per plan so supervisors stay
+   * within their plan.
+   */
   public static String notice(String planId) {
     return planId + "_" + PlanProcesses.NOTICE;
   }

@@ -9,6 +9,7 @@ public enum ReviewDecision {
 
   /** The decision's name in messages and records. */
   public final String label;
+
   /** How the review form offers it. */
   public final String choice;
 

@@ -12,8 +12,10 @@ public final class RoundElements {
   public static final String ASSIGN_UNITS = "userTask_assignUnits";
   public static final String CO_UNIT_STAGE = "subProcess_coUnitReports";
   public static final String LEAD_STAGE = "subProcess_leadReport";
+
   /** Merges the first hand-over to the lead and every return from the review (no implicit join). */
   public static final String GATEWAY_LEAD_REPORT = "gateway_leadReport";
+
   public static final String PUBLISH_CO_UNIT_REPORTS = "serviceTask_publishCoUnitReports";
   public static final String PUBLISH_LEAD_REPORT = "serviceTask_publishLeadReport";
   public static final String REVIEW = "userTask_supervisorReview";

@@ -1,6 +1,5 @@
 package org.duban.names;
 
-
 /** Names of a round's process variables: one place, so forms, delegates and tests agree. */
 public final class RoundVariables {
 
@@ -20,8 +19,13 @@ public final class RoundVariables {
   public static final String REPORT_DUE = "reportDue";
   public static final String CO_UNIT_DUE = "coUnitDue";
   public static final String TARGETS = "targets";
-  /** Plans that assign units per round: the plan's unit directory, JSON [{id, name}], for the assignment form. */
+
+  /**
+   * Plans that assign units per round: the plan's unit directory, JSON [{id, name}], for the
+   * assignment form.
+   */
   public static final String KNOWN_UNITS = "knownUnits";
+
   /** Optional start variable: a deadline other than the calendar's (late-started rounds, demo). */
   public static final String LEAD_DUE_OVERRIDE = "leadDueDate";
 
@@ -40,6 +44,7 @@ public final class RoundVariables {
   public static final String EVIDENCE_FILES = "evidenceFiles";
   public static final String SUBMITTED_BY = "submittedBy";
   public static final String SUBMITTED_AT = "submittedAt";
+
   /** The stage's filed report (JSON, one unit's report); kept in history once the stage ends. */
   public static final String REPORT = "report";
 
@@ -56,6 +61,7 @@ public final class RoundVariables {
 
   // on the unit's task, for Tasklist
   public static final String WARNING = "warning";
+
   /** The rung behind the task card's warning, local to the unit's task. */
   public static final String WARNING_LEVEL = "warningLevel";
 

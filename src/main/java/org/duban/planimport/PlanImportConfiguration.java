@@ -5,7 +5,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The offices' import endpoints take bodies up to {@code duban.catalog.max-request-size}, after the login check. */
+/**
+ * The offices' import endpoints take bodies up to {@code duban.catalog.max-request-size}, after the
+ * login check.
+ */
 @Configuration
 public class PlanImportConfiguration {
 

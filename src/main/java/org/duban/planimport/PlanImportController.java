@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A supervisor brings in a new plan without writing YAML by hand: upload the document's text and
- * get a draft catalog with the problems found (preview), review it, then deploy the catalog.
- * Open to coordinating offices and administrators only.
+ * get a draft catalog with the problems found (preview), review it, then deploy the catalog. Open
+ * to coordinating offices and administrators only.
  */
 @RestController
 public class PlanImportController {
@@ -33,7 +33,8 @@ public class PlanImportController {
   private final UnitDirectory directory;
   private final PlanPublication publication;
 
-  public PlanImportController(IdentityService identity, UnitDirectory directory, PlanPublication publication) {
+  public PlanImportController(
+      IdentityService identity, UnitDirectory directory, PlanPublication publication) {
     this.identity = identity;
     this.directory = directory;
     this.publication = publication;
@@ -41,7 +42,8 @@ public class PlanImportController {
 
   /** Preview: plan document text → draft catalog YAML, with every problem and its line. */
   @PostMapping(path = "/api/plans/import", consumes = MediaType.TEXT_PLAIN_VALUE)
-  public ResponseEntity<Map<String, Object>> preview(@RequestParam(name = "source", defaultValue = "upload.txt") String source,
+  public ResponseEntity<Map<String, Object>> preview(
+      @RequestParam(name = "source", defaultValue = "upload.txt") String source,
       @RequestBody String text) {
     if (!publisher().maySupervise()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
@@ -58,35 +60,59 @@ public class PlanImportController {
     return ResponseEntity.ok(body);
   }
 
-  /** Deploy: a reviewed catalog (YAML) → validated, deployed, its units seeded, kept for restarts. */
-  @PostMapping(path = "/api/plans", consumes = {"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
-  public ResponseEntity<Object> deploy(@RequestParam(name = "file", defaultValue = "upload.yaml") String file,
+  /**
+   * Deploy: a reviewed catalog (YAML) → validated, deployed, its units seeded, kept for restarts.
+   */
+  @PostMapping(
+      path = "/api/plans",
+      consumes = {"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
+  public ResponseEntity<Object> deploy(
+      @RequestParam(name = "file", defaultValue = "upload.yaml") String file,
       @RequestBody String yaml) {
     Publisher publisher = publisher();
     if (!publisher.maySupervise()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication(); // deploying and seeding are the system's acts once the caller is let in
+    identity
+        .clearAuthentication(); // deploying and seeding are the system's acts once the caller is
+    // let in
     try {
       PlanPublication.Published published = publication.publish(file, yaml, publisher);
-      return ResponseEntity.status(published.unchanged() ? HttpStatus.OK : HttpStatus.CREATED).body(published);
+      return ResponseEntity.status(published.unchanged() ? HttpStatus.OK : HttpStatus.CREATED)
+          .body(published);
     } catch (CatalogException e) {
-      return ResponseEntity.badRequest().body(Map.of("file", e.file(), "line", e.line(), "field", e.field(),
-          "message", e.getMessage()));
+      return ResponseEntity.badRequest()
+          .body(
+              Map.of(
+                  "file",
+                  e.file(),
+                  "line",
+                  e.line(),
+                  "field",
+                  e.field(),
+                  "message",
+                  e.getMessage()));
     } catch (PlanRefusedException e) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("file", file, "message", e.getMessage()));
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(Map.of("file", file, "message", e.getMessage()));
     } finally {
       identity.setAuthentication(caller);
     }
   }
 
-  /** The caller as a publisher: the coordinating offices among their groups, and whether they administer. */
+  /**
+   * The caller as a publisher: the coordinating offices among their groups, and whether they
+   * administer.
+   */
   private Publisher publisher() {
     Authentication caller = identity.getCurrentAuthentication();
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    Set<String> offices = directory.offices().stream().map(UnitDirectory.Entry::id).filter(groups::contains)
-        .collect(java.util.stream.Collectors.toSet());
+    Set<String> offices =
+        directory.offices().stream()
+            .map(UnitDirectory.Entry::id)
+            .filter(groups::contains)
+            .collect(java.util.stream.Collectors.toSet());
     return new Publisher(caller.getUserId(), offices, groups.contains(Groups.CAMUNDA_ADMIN));
   }
 

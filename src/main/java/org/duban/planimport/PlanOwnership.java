@@ -29,10 +29,11 @@ final class PlanOwnership {
 
   /**
    * Refuses the publication of {@code plan} by {@code publisher} unless they may replace what is
-   * deployed. {@code earlier} is the plan's running version, if the application knows one;
-   * {@code deployed} says whether the engine holds a deployment of the plan at all.
+   * deployed. {@code earlier} is the plan's running version, if the application knows one; {@code
+   * deployed} says whether the engine holds a deployment of the plan at all.
    */
-  void check(PlanCatalog plan, Optional<PlanCatalog> earlier, boolean deployed, Publisher publisher) {
+  void check(
+      PlanCatalog plan, Optional<PlanCatalog> earlier, boolean deployed, Publisher publisher) {
     if (publisher.admin() || (earlier.isEmpty() && !deployed)) {
       return;
     }
@@ -41,20 +42,26 @@ final class PlanOwnership {
       throw new PlanRefusedException("方案 '" + plan.id() + "' 已部署,但没有记录是哪个督办单位导入的:只有系统管理员可以替换它。");
     }
     if (Collections.disjoint(owners, publisher.offices())) {
-      throw new PlanRefusedException("方案 '" + plan.id() + "' 由 " + String.join("、", owners)
-          + " 导入,只有该督办单位或系统管理员可以替换它。");
+      throw new PlanRefusedException(
+          "方案 '" + plan.id() + "' 由 " + String.join("、", owners) + " 导入,只有该督办单位或系统管理员可以替换它。");
     }
     String office = plan.plan().coordinatingOffice().id();
     String earlierOffice = earlier.map(p -> p.plan().coordinatingOffice().id()).orElse(office);
     if (!office.equals(earlierOffice)) {
-      throw new PlanRefusedException("方案 '" + plan.id() + "' 的督办单位是 '" + earlierOffice + "',新版本不能改为 '" + office
-          + "':只有系统管理员可以更换方案的督办单位。");
+      throw new PlanRefusedException(
+          "方案 '"
+              + plan.id()
+              + "' 的督办单位是 '"
+              + earlierOffice
+              + "',新版本不能改为 '"
+              + office
+              + "':只有系统管理员可以更换方案的督办单位。");
     }
   }
 
   /**
-   * The owners once {@code plan} is published: those already recorded, else the publisher's offices,
-   * else (an administrator importing for an office) the plan's coordinating office.
+   * The owners once {@code plan} is published: those already recorded, else the publisher's
+   * offices, else (an administrator importing for an office) the plan's coordinating office.
    */
   Set<String> ownersAfter(PlanCatalog plan, Optional<PlanCatalog> earlier, Publisher publisher) {
     Set<String> recorded = recorded(plan.id());
@@ -67,7 +74,9 @@ final class PlanOwnership {
     return new LinkedHashSet<>(publisher.offices().stream().sorted().toList());
   }
 
-  /** Recorded owners; a plan kept before owners were recorded belongs to its coordinating office. */
+  /**
+   * Recorded owners; a plan kept before owners were recorded belongs to its coordinating office.
+   */
   private Set<String> owners(String planId, Optional<PlanCatalog> earlier) {
     Set<String> recorded = recorded(planId);
     if (!recorded.isEmpty()) {
@@ -83,9 +92,11 @@ final class PlanOwnership {
     }
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return new LinkedHashSet<>(lines.stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
+      return new LinkedHashSet<>(
+          lines.stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the owners of plan " + planId + " from " + file, e);
+      throw new IllegalStateException(
+          "cannot read the owners of plan " + planId + " from " + file, e);
     }
   }
 

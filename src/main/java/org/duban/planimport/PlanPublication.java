@@ -11,11 +11,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.duban.config.DubanProperties;
 import org.duban.catalog.CatalogException;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
+import org.duban.config.DubanProperties;
 import org.duban.identity.GroupClaims;
 import org.duban.identity.IdentitySeeder;
 import org.duban.modeling.PlanDeployment;
@@ -30,15 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and kept in the import directory (with its owners) so the next start reads it again. Shipped
  * plans change only through the repository, never over REST.
  *
- * <p>Everything that can be checked is checked before the engine is touched; deployment and
- * seeding then run in one Spring transaction, which the engine joins, so a failure leaves neither
- * processes nor groups behind.
+ * <p>Everything that can be checked is checked before the engine is touched; deployment and seeding
+ * then run in one Spring transaction, which the engine joins, so a failure leaves neither processes
+ * nor groups behind.
  */
 @Service
 public class PlanPublication {
 
   /** The outcome: which processes are now deployed for the plan (none if it was unchanged). */
-  public record Published(String planId, String deploymentId, List<String> processKeys, boolean unchanged) {}
+  public record Published(
+      String planId, String deploymentId, List<String> processKeys, boolean unchanged) {}
 
   private final PlanCatalogs catalogs;
   private final PlanDeployment deployment;
@@ -49,8 +50,14 @@ public class PlanPublication {
   private final Path importDir;
   private final PlanOwnership ownership;
 
-  public PlanPublication(PlanCatalogs catalogs, PlanDeployment deployment, IdentitySeeder identity, GroupClaims groups,
-      RepositoryService repository, PlatformTransactionManager transactions, DubanProperties properties) {
+  public PlanPublication(
+      PlanCatalogs catalogs,
+      PlanDeployment deployment,
+      IdentitySeeder identity,
+      GroupClaims groups,
+      RepositoryService repository,
+      PlatformTransactionManager transactions,
+      DubanProperties properties) {
     this.catalogs = catalogs;
     this.deployment = deployment;
     this.identity = identity;
@@ -69,11 +76,21 @@ public class PlanPublication {
   public synchronized Published publish(String fileName, String yaml, Publisher publisher) {
     PlanCatalog plan = new CatalogReader().read(fileName, yaml);
     if (isShipped(plan.id())) {
-      throw new CatalogException(fileName, 0, "plan.id", "plan '" + plan.id()
-          + "' ships with Duban (plans/); change it in the repository, not over REST");
+      throw new CatalogException(
+          fileName,
+          0,
+          "plan.id",
+          "plan '"
+              + plan.id()
+              + "' ships with Duban (plans/); change it in the repository, not over REST");
     }
     Optional<PlanCatalog> earlier = catalogs.plan(plan.id());
-    boolean exists = repository.createDeploymentQuery().deploymentName(PlanDeployment.deploymentName(plan)).count() > 0;
+    boolean exists =
+        repository
+                .createDeploymentQuery()
+                .deploymentName(PlanDeployment.deploymentName(plan))
+                .count()
+            > 0;
     ownership.check(plan, earlier, exists, publisher);
     catalogs.checkCompatible(plan, fileName, yaml);
     groups.check(plan, fileName, yaml);
@@ -82,12 +99,14 @@ public class PlanPublication {
     Kept kept = Kept.prepare(importDir, plan.id(), yaml, PlanOwnership.text(owners));
     DeploymentWithDefinitions deployed;
     try {
-      deployed = transaction.execute(status -> {
-        DeploymentWithDefinitions result = deployment.deploy(plan);
-        catalogs.register(plan);
-        identity.run();
-        return result;
-      });
+      deployed =
+          transaction.execute(
+              status -> {
+                DeploymentWithDefinitions result = deployment.deploy(plan);
+                catalogs.register(plan);
+                identity.run();
+                return result;
+              });
     } catch (RuntimeException e) {
       catalogs.restore(plan.id(), earlier);
       kept.discard();
@@ -95,14 +114,21 @@ public class PlanPublication {
     }
     kept.commit(ownership.file(plan.id()));
     List<ProcessDefinition> definitions = deployed.getDeployedProcessDefinitions();
-    return new Published(plan.id(), deployed.getId(),
-        definitions == null ? List.of() : definitions.stream().map(ProcessDefinition::getKey).sorted().toList(),
+    return new Published(
+        plan.id(),
+        deployed.getId(),
+        definitions == null
+            ? List.of()
+            : definitions.stream().map(ProcessDefinition::getKey).sorted().toList(),
         definitions == null || definitions.isEmpty());
   }
 
   private static boolean isShipped(String planId) {
     try {
-      return new PathMatchingResourcePatternResolver().getResources("classpath*:plans/" + planId + ".yaml").length > 0;
+      return new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:plans/" + planId + ".yaml")
+              .length
+          > 0;
     } catch (IOException e) {
       return false;
     }
@@ -123,17 +149,29 @@ public class PlanPublication {
         Files.writeString(ownersTemp, owners, StandardCharsets.UTF_8);
         return new Kept(catalogTemp, dir.resolve(planId + ".yaml"), ownersTemp);
       } catch (IOException e) {
-        throw new IllegalStateException("plan " + planId + " cannot be kept in " + dir + ": nothing was deployed", e);
+        throw new IllegalStateException(
+            "plan " + planId + " cannot be kept in " + dir + ": nothing was deployed", e);
       }
     }
 
     void commit(Path owners) {
       try {
-        Files.move(ownersTemp, owners, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(catalogTemp, catalog, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            ownersTemp,
+            owners,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            catalogTemp,
+            catalog,
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        throw new IllegalStateException("plan is deployed but could not be kept as " + catalog
-            + ": it will be missing after a restart", e);
+        throw new IllegalStateException(
+            "plan is deployed but could not be kept as "
+                + catalog
+                + ": it will be missing after a restart",
+            e);
       }
     }
 

@@ -13,13 +13,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A plan document or a catalog is a few dozen KB; reading, importing and deploying one costs heap
- * out of all proportion (a 4 MB catalog took some 790 MiB). A body above the cap
- * ({@code duban.catalog.max-request-size}) is refused with 413 before anything parses it: at most
- * the cap is ever held in memory.
+ * out of all proportion (a 4 MB catalog took some 790 MiB). A body above the cap ({@code
+ * duban.catalog.max-request-size}) is refused with 413 before anything parses it: at most the cap
+ * is ever held in memory.
  */
 public class PlanUploadLimit extends OncePerRequestFilter {
 
-  /** Read and dropped past the cap, so that the client gets to read the 413 instead of a reset connection. */
+  /**
+   * Read and dropped past the cap, so that the client gets to read the 413 instead of a reset
+   * connection.
+   */
   private static final long DRAIN = DataSize.ofMegabytes(16).toBytes();
 
   private final DataSize max;
@@ -29,14 +32,16 @@ public class PlanUploadLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long cap = max.toBytes();
     if (request.getContentLengthLong() > cap) {
       refuse(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+    byte[] body =
+        request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
     if (body.length > cap) {
       refuse(request, response);
       return;
@@ -46,8 +51,10 @@ public class PlanUploadLimit extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     drain(request.getInputStream());
-    JsonAnswer.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "提交的内容超过 " + readable(max)
-        + " 的上限,未做任何处理。方案正文或方案目录通常只有几十 KB:请只提交一份方案,并去掉图片、附件等无关内容。",
+    JsonAnswer.send(
+        response,
+        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+        "提交的内容超过 " + readable(max) + " 的上限,未做任何处理。方案正文或方案目录通常只有几十 KB:请只提交一份方案,并去掉图片、附件等无关内容。",
         java.util.Map.of("limitBytes", max.toBytes()));
   }
 

@@ -1,9 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.CompletionStatus;
-import org.duban.names.RoundVariables;
-import org.duban.schedule.Deadlines;
-
 import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +14,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.duban.evidence.EvidenceFile;
 import org.duban.identity.PeopleNames;
+import org.duban.names.CompletionStatus;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
 import org.duban.supervision.Notices;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +36,8 @@ public class ReportCollector implements JavaDelegate {
   private final PeopleNames people;
   private final Notices notices;
 
-  public ReportCollector(ObjectMapper json, Deadlines deadlines, PeopleNames people, Notices notices) {
+  public ReportCollector(
+      ObjectMapper json, Deadlines deadlines, PeopleNames people, Notices notices) {
     this.json = json;
     this.deadlines = deadlines;
     this.people = people;
@@ -49,38 +49,52 @@ public class ReportCollector implements JavaDelegate {
     String unit = (String) execution.getVariable(UNIT);
     Date submittedAt = (Date) execution.getVariable(RoundVariables.SUBMITTED_AT);
     Date due = (Date) execution.getVariable(UNIT_DUE);
-    CompletionStatus status = CompletionStatus.valueOf((String) execution.getVariable(COMPLETION_STATUS));
-    List<EvidenceFile> files = json.readValue((String) execution.getVariable(RoundVariables.EVIDENCE_FILES),
-        new TypeReference<List<EvidenceFile>>() {});
+    CompletionStatus status =
+        CompletionStatus.valueOf((String) execution.getVariable(COMPLETION_STATUS));
+    List<EvidenceFile> files =
+        json.readValue(
+            (String) execution.getVariable(RoundVariables.EVIDENCE_FILES),
+            new TypeReference<List<EvidenceFile>>() {});
     List<EvidenceFile> located = files;
     if (located.isEmpty()) {
       located = earlierEvidence(execution, unit);
     }
-    UnitReport report = new UnitReport(
-        unit,
-        (String) execution.getVariable(UNIT_NAME),
-        (String) execution.getVariable(STAGE),
-        (String) execution.getVariable(RoundVariables.SUBMITTED_BY),
-        people.of((String) execution.getVariable(RoundVariables.SUBMITTED_BY)),
-        iso(submittedAt),
-        iso(due),
-        ReportSubmissionCheck.onTime(submittedAt, due),
-        (String) execution.getVariable(PROGRESS),
-        status.name(),
-        status.label,
-        indicators((String) execution.getVariable(INDICATOR_VALUES)),
-        located);
-    ReportStage.scopeOf(execution).setVariableLocal(RoundVariables.REPORT, json.writeValueAsString(report));
+    UnitReport report =
+        new UnitReport(
+            unit,
+            (String) execution.getVariable(UNIT_NAME),
+            (String) execution.getVariable(STAGE),
+            (String) execution.getVariable(RoundVariables.SUBMITTED_BY),
+            people.of((String) execution.getVariable(RoundVariables.SUBMITTED_BY)),
+            iso(submittedAt),
+            iso(due),
+            ReportSubmissionCheck.onTime(submittedAt, due),
+            (String) execution.getVariable(PROGRESS),
+            status.name(),
+            status.label,
+            indicators((String) execution.getVariable(INDICATOR_VALUES)),
+            located);
+    ReportStage.scopeOf(execution)
+        .setVariableLocal(RoundVariables.REPORT, json.writeValueAsString(report));
     // a sanction proposed while the unit was late, and not yet decided, now says the unit reported
-    notices.unitReported((String) execution.getVariable(PLAN_ID), execution.getProcessBusinessKey(), unit, submittedAt,
-        "【该单位已于 " + iso(submittedAt).substring(0, 10) + " 报送" + (report.onTime() ? "" : ",逾期报送") + "】");
+    notices.unitReported(
+        (String) execution.getVariable(PLAN_ID),
+        execution.getProcessBusinessKey(),
+        unit,
+        submittedAt,
+        "【该单位已于 "
+            + iso(submittedAt).substring(0, 10)
+            + " 报送"
+            + (report.onTime() ? "" : ",逾期报送")
+            + "】");
   }
 
   /**
    * A report sent back for rework that uploads no new files keeps the evidence of the unit's
    * previous report: the files stay in history, and the lead need not upload them again.
    */
-  private List<EvidenceFile> earlierEvidence(DelegateExecution execution, String unit) throws JsonProcessingException {
+  private List<EvidenceFile> earlierEvidence(DelegateExecution execution, String unit)
+      throws JsonProcessingException {
     String previous = (String) execution.getProcessInstance().getVariable(report(unit));
     return previous == null ? List.of() : json.readValue(previous, UnitReport.class).evidence();
   }

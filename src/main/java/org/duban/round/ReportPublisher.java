@@ -1,7 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.duban.engine.SystemQueries;
+import org.duban.names.RoundVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +31,14 @@ public class ReportPublisher implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    List<HistoricVariableInstance> filed = SystemQueries.run(() -> history.createHistoricVariableInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .variableName(RoundVariables.REPORT)
-        .list());
+    List<HistoricVariableInstance> filed =
+        SystemQueries.run(
+            () ->
+                history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .variableName(RoundVariables.REPORT)
+                    .list());
     filed.sort(Comparator.comparing(HistoricVariableInstance::getCreateTime));
     for (HistoricVariableInstance report : filed) {
       String value = (String) report.getValue();

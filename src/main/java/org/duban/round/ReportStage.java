@@ -1,9 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-import org.duban.schedule.Deadlines;
-import org.duban.schedule.RoundRules;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.util.Date;
@@ -11,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.names.RoundElements;
+import org.duban.schedule.Deadlines;
+import org.duban.schedule.RoundRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +31,18 @@ public class ReportStage implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     RoundTask round = tasks.of(execution);
     boolean lead = RoundElements.LEAD_STAGE.equals(execution.getCurrentActivityId());
-    // a co-unit's group is the multi-instance element variable, held by the parent instance execution
+    // a co-unit's group is the multi-instance element variable, held by the parent instance
+    // execution
     String unit = (String) execution.getVariable(lead ? LEAD_UNIT : UNIT);
     execution.setVariableLocal(UNIT, unit);
     Date due;
     if (lead) {
       int returns = ((Number) execution.getVariable(RETURN_COUNT)).intValue();
-      due = returns > 0
-          ? deadlines.reworkDue(RoundRules.of(execution))
-          : deadlines.leadDueOnOpening(RoundRules.of(execution), (Date) execution.getVariable(REPORT_DUE));
+      due =
+          returns > 0
+              ? deadlines.reworkDue(RoundRules.of(execution))
+              : deadlines.leadDueOnOpening(
+                  RoundRules.of(execution), (Date) execution.getVariable(REPORT_DUE));
     } else {
       due = (Date) execution.getVariable(CO_UNIT_DUE);
     }
@@ -51,8 +52,8 @@ public class ReportStage implements ExecutionListener {
   }
 
   /**
-   * The stage scope of an execution inside it: the nearest one holding the stage's own variables.
-   * A submission is filed there, where only this unit's task and the engine can read it.
+   * The stage scope of an execution inside it: the nearest one holding the stage's own variables. A
+   * submission is filed there, where only this unit's task and the engine can read it.
    */
   public static DelegateExecution scopeOf(DelegateExecution execution) {
     for (ExecutionEntity e = (ExecutionEntity) execution; e != null; e = e.getParent()) {
@@ -60,6 +61,7 @@ public class ReportStage implements ExecutionListener {
         return e;
       }
     }
-    throw new IllegalStateException("execution " + execution.getId() + " is not inside a report stage");
+    throw new IllegalStateException(
+        "execution " + execution.getId() + " is not inside a report stage");
   }
 }

@@ -1,9 +1,5 @@
 package org.duban.round;
 
-import org.duban.forms.FormRejectedException;
-import org.duban.names.CompletionStatus;
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,14 +21,17 @@ import org.duban.catalog.Target;
 import org.duban.evidence.EvidenceFile;
 import org.duban.evidence.EvidencePolicy;
 import org.duban.evidence.EvidenceRejectedException;
+import org.duban.forms.FormRejectedException;
+import org.duban.names.CompletionStatus;
+import org.duban.names.RoundVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a unit's report when it is submitted, before the task completes: a violation rolls the
  * whole submission back, so the unit keeps its task and Tasklist keeps what was typed. The report
  * arrives local to the task; on completion the checked values (status normalized, evidence
- * fingerprinted with SHA-256) are filed in the unit's own stage, together with who submitted it
- * and when: facts that only the system writes.
+ * fingerprinted with SHA-256) are filed in the unit's own stage, together with who submitted it and
+ * when: facts that only the system writes.
  */
 @Component("reportSubmissionCheck")
 public class ReportSubmissionCheck implements TaskListener {
@@ -44,7 +43,8 @@ public class ReportSubmissionCheck implements TaskListener {
   private final IdentityService identity;
   private final ObjectMapper json;
 
-  public ReportSubmissionCheck(EvidencePolicy evidence, IdentityService identity, ObjectMapper json) {
+  public ReportSubmissionCheck(
+      EvidencePolicy evidence, IdentityService identity, ObjectMapper json) {
     this.evidence = evidence;
     this.identity = identity;
     this.json = json;
@@ -57,19 +57,26 @@ public class ReportSubmissionCheck implements TaskListener {
       throw rejected("「工作进展」为必填项,请填写本年度工作进展");
     }
     if (progress.length() > MAX_PROGRESS_LENGTH) {
-      throw rejected("「工作进展」共 " + progress.length() + " 字,超过 " + MAX_PROGRESS_LENGTH + " 字上限;详细材料请作为佐证材料上传");
+      throw rejected(
+          "「工作进展」共 " + progress.length() + " 字,超过 " + MAX_PROGRESS_LENGTH + " 字上限;详细材料请作为佐证材料上传");
     }
-    CompletionStatus status = CompletionStatus.parse(task.getVariableLocal(COMPLETION_STATUS))
-        .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:" + CompletionStatus.choices()));
+    CompletionStatus status =
+        CompletionStatus.parse(task.getVariableLocal(COMPLETION_STATUS))
+            .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:" + CompletionStatus.choices()));
     String indicators = indicators(task);
 
     List<EvidenceFile> files = new ArrayList<>();
     for (int n = 1; n <= evidence.maxFiles(); n++) {
       TypedValue value = task.getVariableLocalTyped(evidence(n), false);
       // Tasklist sends an empty file with an empty name for a file field left blank
-      if (value instanceof FileValue file && file.getFilename() != null && !file.getFilename().isBlank()) {
+      if (value instanceof FileValue file
+          && file.getFilename() != null
+          && !file.getFilename().isBlank()) {
         try {
-          files.add(evidence.accept(evidence(n), "佐证材料 " + n, file).withVariableId(variableId(task, evidence(n))));
+          files.add(
+              evidence
+                  .accept(evidence(n), "佐证材料 " + n, file)
+                  .withVariableId(variableId(task, evidence(n))));
         } catch (EvidenceRejectedException e) {
           throw rejected(e.getMessage());
         }
@@ -88,12 +95,17 @@ public class ReportSubmissionCheck implements TaskListener {
     ReportStage.scopeOf(task.getExecution()).setVariablesLocal(filed);
   }
 
-  /** The reported value of each of the round's targets, each a number; JSON, "{}" without targets. */
+  /**
+   * The reported value of each of the round's targets, each a number; JSON, "{}" without targets.
+   */
   private String indicators(DelegateTask task) {
-    List<Target> targets = parse(text(task.getVariable(TARGETS)), new TypeReference<List<Target>>() {}, "targets");
+    List<Target> targets =
+        parse(text(task.getVariable(TARGETS)), new TypeReference<List<Target>>() {}, "targets");
     String raw = text(task.getVariableLocal(INDICATOR_VALUES));
-    Map<String, Object> values = raw.isEmpty() ? Map.of()
-        : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, INDICATOR_VALUES);
+    Map<String, Object> values =
+        raw.isEmpty()
+            ? Map.of()
+            : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, INDICATOR_VALUES);
     Map<String, Object> checked = new LinkedHashMap<>();
     for (Target target : targets) {
       Object value = values.get(target.indicator());
@@ -133,13 +145,18 @@ public class ReportSubmissionCheck implements TaskListener {
   /** History keeps each file under its variable instance id: the report points auditors there. */
   private static String variableId(DelegateTask task, String name) {
     var instance = ((TaskEntity) task).getVariableInstanceLocal(name);
-    return instance == null ? null : ((org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) instance).getId();
+    return instance == null
+        ? null
+        : ((org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) instance)
+            .getId();
   }
 
   /** The person who submitted: whoever is logged in, else (a system call) the task's assignee. */
   private String handler(DelegateTask task) {
     var current = identity.getCurrentAuthentication();
-    return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    return current != null && current.getUserId() != null
+        ? current.getUserId()
+        : task.getAssignee();
   }
 
   private static String text(Object value) {

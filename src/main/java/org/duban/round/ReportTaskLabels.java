@@ -1,8 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-import org.duban.schedule.Deadlines;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.time.format.DateTimeFormatter;
@@ -10,11 +7,12 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.duban.names.RoundElements;
+import org.duban.schedule.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
- * Names a unit's report task for its inbox: the unit, the task and the year, so a Tasklist row
- * says whose work it is without opening it. The diagram keeps the plain element name.
+ * Names a unit's report task for its inbox: the unit, the task and the year, so a Tasklist row says
+ * whose work it is without opening it. The diagram keeps the plain element name.
  */
 @Component("reportTaskLabels")
 public class ReportTaskLabels implements TaskListener {
@@ -42,5 +40,4 @@ public class ReportTaskLabels implements TaskListener {
     }
     task.setDescription(description);
   }
-
 }

@@ -1,7 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.RETURN_COUNT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +12,7 @@ public class ReturnCounter implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.setVariable(RETURN_COUNT, ((Number) execution.getVariable(RETURN_COUNT)).intValue() + 1);
+    execution.setVariable(
+        RETURN_COUNT, ((Number) execution.getVariable(RETURN_COUNT)).intValue() + 1);
   }
 }

@@ -1,10 +1,5 @@
 package org.duban.round;
 
-import org.duban.forms.FormRejectedException;
-import org.duban.names.Rating;
-import org.duban.names.ReviewDecision;
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.util.Arrays;
@@ -12,21 +7,27 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.forms.FormRejectedException;
+import org.duban.names.Rating;
+import org.duban.names.ReviewDecision;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules of a review: a decision is required; a return needs its reason (the lead reads it);
- * acceptance needs a rating; close-out (销号) only in the plan's final year. The review arrives
- * local to the task; on completion the checked, normalized decision is written to the round, where
- * the decision gateway and the lead read it. Counting returns is {@link ReturnCounter}'s.
+ * acceptance needs a rating; close-out (销号) only in the plan's final year. The review arrives local
+ * to the task; on completion the checked, normalized decision is written to the round, where the
+ * decision gateway and the lead read it. Counting returns is {@link ReturnCounter}'s.
  */
 @Component("reviewDecisionCheck")
 public class ReviewDecisionCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ReviewDecision decision = parse(ReviewDecision.class, task.getVariableLocal(REVIEW_DECISION),
-        "「审核结论」为必填项:" + ReviewDecision.choices());
+    ReviewDecision decision =
+        parse(
+            ReviewDecision.class,
+            task.getVariableLocal(REVIEW_DECISION),
+            "「审核结论」为必填项:" + ReviewDecision.choices());
     String rawRating = text(task.getVariableLocal(REVIEW_RATING));
     String reason = text(task.getVariableLocal(RETURN_REASON));
     String rating = null;
@@ -40,8 +41,10 @@ public class ReviewDecisionCheck implements TaskListener {
         }
       }
       case ACCEPT, CLOSE_OUT -> {
-        if (decision == ReviewDecision.CLOSE_OUT && !Boolean.TRUE.equals(task.getVariable(FINAL_YEAR))) {
-          throw new FormRejectedException("审核未提交:只有规划末年的轮次才能销号,本轮为 " + task.getVariable(YEAR) + " 年度");
+        if (decision == ReviewDecision.CLOSE_OUT
+            && !Boolean.TRUE.equals(task.getVariable(FINAL_YEAR))) {
+          throw new FormRejectedException(
+              "审核未提交:只有规划末年的轮次才能销号,本轮为 " + task.getVariable(YEAR) + " 年度");
         }
         rating = parse(Rating.class, rawRating, "「评价等级」为必填项:" + Rating.choices()).name();
         reason = "";

@@ -1,7 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,9 +12,19 @@ public class ReviewTaskLabels implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setName("督办审核:" + task.getVariable(YEAR) + "年度 " + task.getVariable(TASK_NUMBER) + " " + task.getVariable(TASK_TITLE));
-    task.setDescription("审核牵头单位(" + task.getVariable(LEAD_UNIT_NAME) + ")报送的汇总材料:办结、退回"
-        + (Boolean.TRUE.equals(task.getVariable(FINAL_YEAR)) ? "或销号" : "") + "。");
+    task.setName(
+        "督办审核:"
+            + task.getVariable(YEAR)
+            + "年度 "
+            + task.getVariable(TASK_NUMBER)
+            + " "
+            + task.getVariable(TASK_TITLE));
+    task.setDescription(
+        "审核牵头单位("
+            + task.getVariable(LEAD_UNIT_NAME)
+            + ")报送的汇总材料:办结、退回"
+            + (Boolean.TRUE.equals(task.getVariable(FINAL_YEAR)) ? "或销号" : "")
+            + "。");
     // a decision from an earlier pass of the loop must not decide this one
     task.setVariable(REVIEW_DECISION, null);
   }

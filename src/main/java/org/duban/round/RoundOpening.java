@@ -1,9 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-import org.duban.schedule.Deadlines;
-import org.duban.schedule.RoundRules;
-
 import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,11 +18,13 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.names.ProcessKeys;
+import org.duban.schedule.Deadlines;
+import org.duban.schedule.RoundRules;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a yearly round, whichever way it was started (yearly timer, supervisor by hand, REST with at
- * most a {@code year}): decides the year, refuses a second round of the same task and year, sets
+ * Opens a yearly round, whichever way it was started (yearly timer, supervisor by hand, REST with
+ * at most a {@code year}): decides the year, refuses a second round of the same task and year, sets
  * the business key {@code plan/task/year} and the routing and deadline variables.
  */
 @Component("roundOpening")
@@ -38,7 +36,12 @@ public class RoundOpening implements ExecutionListener {
   private final YearlyOpening opening;
   private final ObjectMapper json;
 
-  public RoundOpening(RoundTasks tasks, RoundUnits units, Deadlines deadlines, YearlyOpening opening, ObjectMapper json) {
+  public RoundOpening(
+      RoundTasks tasks,
+      RoundUnits units,
+      Deadlines deadlines,
+      YearlyOpening opening,
+      ObjectMapper json) {
     this.tasks = tasks;
     this.units = units;
     this.deadlines = deadlines;
@@ -51,8 +54,13 @@ public class RoundOpening implements ExecutionListener {
     RoundTask round = tasks.of(execution);
     PlanCatalog plan = round.plan();
     TaskEntry task = round.task();
-    int year = opening.open(execution, plan, "任务「" + task.number() + " " + task.title() + "」",
-        y -> ProcessKeys.businessKey(plan.id(), task.number(), y), Set.of(YEAR, LEAD_DUE_OVERRIDE));
+    int year =
+        opening.open(
+            execution,
+            plan,
+            "任务「" + task.number() + " " + task.title() + "」",
+            y -> ProcessKeys.businessKey(plan.id(), task.number(), y),
+            Set.of(YEAR, LEAD_DUE_OVERRIDE));
 
     RoundRules rules = RoundRules.of(execution);
     Date reportDue = leadDue(execution, rules, year);
@@ -93,19 +101,26 @@ public class RoundOpening implements ExecutionListener {
       try {
         day = LocalDate.parse(override.toString().trim());
       } catch (DateTimeParseException e) {
-        throw new RoundRefusedException("变量 " + LEAD_DUE_OVERRIDE + " 的值「" + override + "」不是日期(例如 2025-12-15)");
+        throw new RoundRefusedException(
+            "变量 " + LEAD_DUE_OVERRIDE + " 的值「" + override + "」不是日期(例如 2025-12-15)");
       }
     }
     LocalDate earliest = deadlines.earliestLeadDue(rules);
     if (day.isBefore(earliest)) {
-      throw new RoundRefusedException("牵头单位截止日期 " + day + " 过早:配合单位须在牵头单位前 "
-          + rules.coUnitLeadTime().getDays() + " 天报送,截止日期不能早于启动之日,最早可定为 " + earliest);
+      throw new RoundRefusedException(
+          "牵头单位截止日期 "
+              + day
+              + " 过早:配合单位须在牵头单位前 "
+              + rules.coUnitLeadTime().getDays()
+              + " 天报送,截止日期不能早于启动之日,最早可定为 "
+              + earliest);
     }
     return deadlines.endOf(day);
   }
 
   private String targetsOf(TaskEntry task, int year) {
-    List<Target> relevant = task.targets().stream().filter(t -> t.year() == null || t.year() >= year).toList();
+    List<Target> relevant =
+        task.targets().stream().filter(t -> t.year() == null || t.year() >= year).toList();
     return json(relevant);
   }
 

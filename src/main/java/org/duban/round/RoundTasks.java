@@ -25,7 +25,11 @@ public class RoundTasks {
     String planId = ModelProperties.require(execution, ModelProperties.PLAN_ID);
     String number = ModelProperties.require(execution, ModelProperties.TASK_NUMBER);
     PlanCatalog plan = catalogs.require(planId);
-    return plan.task(number).map(t -> new RoundTask(plan, t))
-        .orElseThrow(() -> new IllegalStateException("task " + number + " is no longer in the catalog of plan " + planId));
+    return plan.task(number)
+        .map(t -> new RoundTask(plan, t))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "task " + number + " is no longer in the catalog of plan " + planId));
   }
 }

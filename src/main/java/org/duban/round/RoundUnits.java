@@ -1,7 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.util.Arrays;
@@ -24,9 +22,11 @@ public class RoundUnits {
    * Fixes the round's units. Where the plan names no lead (joint responsibility) the coordinating
    * office consolidates the units' reports.
    */
-  public void assign(VariableScope round, PlanCatalog plan, String leadName, List<String> coUnitNames) {
+  public void assign(
+      VariableScope round, PlanCatalog plan, String leadName, List<String> coUnitNames) {
     Unit lead = leadName == null ? plan.plan().coordinatingOffice() : plan.unit(leadName);
-    String coUnits = coUnitNames.stream().map(plan::unit).map(Unit::id).collect(Collectors.joining(","));
+    String coUnits =
+        coUnitNames.stream().map(plan::unit).map(Unit::id).collect(Collectors.joining(","));
     round.setVariable(LEAD_UNIT, lead.id());
     round.setVariable(LEAD_UNIT_NAME, lead.name());
     round.setVariable(CO_UNITS, coUnits);
@@ -48,6 +48,10 @@ public class RoundUnits {
     if (plan.plan().coordinatingOffice().id().equals(groupId)) {
       return plan.plan().coordinatingOffice().name();
     }
-    return plan.units().stream().filter(u -> u.id().equals(groupId)).map(Unit::name).findFirst().orElse(groupId);
+    return plan.units().stream()
+        .filter(u -> u.id().equals(groupId))
+        .map(Unit::name)
+        .findFirst()
+        .orElse(groupId);
   }
 }

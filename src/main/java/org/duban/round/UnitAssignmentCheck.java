@@ -1,8 +1,5 @@
 package org.duban.round;
 
-import org.duban.forms.FormRejectedException;
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.util.HashSet;
@@ -12,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.Unit;
+import org.duban.forms.FormRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +55,13 @@ public class UnitAssignmentCheck implements TaskListener {
   }
 
   private static Unit known(PlanCatalog plan, String groupId, String role) {
-    return plan.units().stream().filter(u -> u.id().equals(groupId)).findFirst()
-        .orElseThrow(() -> new FormRejectedException("分配未提交:" + role + "「" + groupId + "」不在《"
-            + plan.plan().title() + "》的单位名录中"));
+    return plan.units().stream()
+        .filter(u -> u.id().equals(groupId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FormRejectedException(
+                    "分配未提交:" + role + "「" + groupId + "」不在《" + plan.plan().title() + "》的单位名录中"));
   }
 
   private static String text(Object value) {

@@ -1,8 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-import org.duban.schedule.Deadlines;
-
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +12,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.duban.catalog.PlanCatalog;
 import org.duban.engine.SystemQueries;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,31 +34,60 @@ public class YearlyOpening {
 
   /**
    * Checks the opening and sets the business key; returns the year. A start may carry only the
-   * variables named (the year, and for rounds the office's deadline): everything else a round
-   * holds is set by the system, so a start with anything more is refused, naming it.
+   * variables named (the year, and for rounds the office's deadline): everything else a round holds
+   * is set by the system, so a start with anything more is refused, naming it.
    */
-  public int open(DelegateExecution execution, PlanCatalog plan, String what, IntFunction<String> businessKeyOfYear,
+  public int open(
+      DelegateExecution execution,
+      PlanCatalog plan,
+      String what,
+      IntFunction<String> businessKeyOfYear,
       Set<String> startVariables) {
     for (String name : new TreeSet<>(execution.getVariableNames())) {
       if (!startVariables.contains(name)) {
-        throw new RoundRefusedException("启动" + what + "时不能提供变量「" + name + "」;启动时只接受:"
-            + String.join("、", new TreeSet<>(startVariables)) + "。其余流程数据由系统写入");
+        throw new RoundRefusedException(
+            "启动"
+                + what
+                + "时不能提供变量「"
+                + name
+                + "」;启动时只接受:"
+                + String.join("、", new TreeSet<>(startVariables))
+                + "。其余流程数据由系统写入");
       }
     }
     int year = year(execution.getVariable(RoundVariables.YEAR));
     if (!plan.plan().period().contains(year)) {
-      throw new RoundRefusedException("年份 " + year + " 不在《" + plan.plan().title() + "》的规划期 "
-          + plan.plan().period() + " 内,不能启动" + what + "的该年度轮次");
+      throw new RoundRefusedException(
+          "年份 "
+              + year
+              + " 不在《"
+              + plan.plan().title()
+              + "》的规划期 "
+              + plan.plan().period()
+              + " 内,不能启动"
+              + what
+              + "的该年度轮次");
     }
     String businessKey = businessKeyOfYear.apply(year);
-    List<HistoricProcessInstance> existing = SystemQueries.run(() -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(RoundTasks.processKey(execution))
-        .processInstanceBusinessKey(businessKey)
-        .list());
+    List<HistoricProcessInstance> existing =
+        SystemQueries.run(
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(RoundTasks.processKey(execution))
+                    .processInstanceBusinessKey(businessKey)
+                    .list());
     for (HistoricProcessInstance other : existing) {
       if (!other.getId().equals(execution.getProcessInstanceId())) {
-        throw new RoundRefusedException(what + "的 " + year + " 年度轮次已经存在(业务键 " + businessKey
-            + ",流程实例 " + other.getId() + "),不能重复启动");
+        throw new RoundRefusedException(
+            what
+                + "的 "
+                + year
+                + " 年度轮次已经存在(业务键 "
+                + businessKey
+                + ",流程实例 "
+                + other.getId()
+                + "),不能重复启动");
       }
     }
     execution.setProcessBusinessKey(businessKey);
@@ -73,14 +101,16 @@ public class YearlyOpening {
    */
   private int year(Object value) {
     if (value == null) {
-      JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+      JobEntity job =
+          Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
       if (job instanceof TimerEntity timer && timer.getDuedate() != null) {
         return deadlines.day(timer.getDuedate()).getYear();
       }
       return deadlines.today().getYear();
     }
     String text = value.toString().trim();
-    if (value instanceof Number n && !(n instanceof Integer || n instanceof Long || n instanceof Short)) {
+    if (value instanceof Number n
+        && !(n instanceof Integer || n instanceof Long || n instanceof Short)) {
       // a fractional or floating year is no year; 2025.0 from a JSON client still is
       if (n.doubleValue() != Math.rint(n.doubleValue())) {
         throw notAYear(value);

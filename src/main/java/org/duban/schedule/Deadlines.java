@@ -10,8 +10,8 @@ import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place for deadline arithmetic. A due date is a day in the plan's zone: the task is due
- * at the end of that day; reminders and escalations fire at the start of a day counted from it.
+ * The one place for deadline arithmetic. A due date is a day in the plan's zone: the task is due at
+ * the end of that day; reminders and escalations fire at the start of a day counted from it.
  * Exposed to BPMN timer expressions as {@code deadlines}.
  */
 @Component("deadlines")
@@ -52,7 +52,10 @@ public class Deadlines {
     return endOf(calendar.isBefore(earliest) ? earliest : calendar);
   }
 
-  /** The earliest deadline an office may set: co-units, due the lead time before, not due before today. */
+  /**
+   * The earliest deadline an office may set: co-units, due the lead time before, not due before
+   * today.
+   */
   public LocalDate earliestLeadDue(RoundRules rules) {
     return today().plus(rules.coUnitLeadTime());
   }

@@ -9,11 +9,12 @@ import org.duban.catalog.RoundCalendar;
 import org.duban.names.ModelProperties;
 
 /**
- * The deadline rules a round runs by, written into its process model when the plan is deployed:
- * a changed catalog becomes a new process version, and rounds already running keep the rules they
+ * The deadline rules a round runs by, written into its process model when the plan is deployed: a
+ * changed catalog becomes a new process version, and rounds already running keep the rules they
  * opened with (as the escalation offsets in their timers do).
  */
-public record RoundRules(MonthDay reportDue, Period coUnitLeadTime, Period reworkTime, Period minimumLeadTime) {
+public record RoundRules(
+    MonthDay reportDue, Period coUnitLeadTime, Period reworkTime, Period minimumLeadTime) {
 
   static final String REPORT_DUE = "duban.calendar.reportDue";
   static final String CO_UNIT_LEAD_TIME = "duban.calendar.coUnitLeadTime";
@@ -21,7 +22,11 @@ public record RoundRules(MonthDay reportDue, Period coUnitLeadTime, Period rewor
   static final String MINIMUM_LEAD_TIME = "duban.calendar.minimumLeadTime";
 
   public static RoundRules of(RoundCalendar calendar) {
-    return new RoundRules(calendar.reportDue(), calendar.coUnitLeadTime(), calendar.reworkTime(), calendar.minimumLeadTime());
+    return new RoundRules(
+        calendar.reportDue(),
+        calendar.coUnitLeadTime(),
+        calendar.reworkTime(),
+        calendar.minimumLeadTime());
   }
 
   /** The rules of the process version the execution runs in. */
@@ -36,7 +41,9 @@ public record RoundRules(MonthDay reportDue, Period coUnitLeadTime, Period rewor
   /** As model properties: the report day as MM-dd, durations as ISO periods. */
   public Map<String, String> toModel() {
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put(REPORT_DUE, String.format("%02d-%02d", reportDue.getMonthValue(), reportDue.getDayOfMonth()));
+    properties.put(
+        REPORT_DUE,
+        String.format("%02d-%02d", reportDue.getMonthValue(), reportDue.getDayOfMonth()));
     properties.put(CO_UNIT_LEAD_TIME, coUnitLeadTime.toString());
     properties.put(REWORK_TIME, reworkTime.toString());
     properties.put(MINIMUM_LEAD_TIME, minimumLeadTime.toString());

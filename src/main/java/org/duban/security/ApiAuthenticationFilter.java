@@ -34,7 +34,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String user = fromSession(request);
     if (user != null && !SessionCsrfCheck.passes(request, request.getSession(false))) {
@@ -50,7 +51,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "login required");
       return;
     }
-    groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    groups =
+        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     identity.setAuthentication(user, groups);
     try {
       chain.doFilter(request, response);
@@ -65,7 +67,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    if (auths == null || !(auths.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication auth)) {
+    if (auths == null
+        || !(auths.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication auth)) {
       return null;
     }
     return auth.getName();
@@ -78,7 +81,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return null;
     }

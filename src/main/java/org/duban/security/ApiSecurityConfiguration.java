@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class ApiSecurityConfiguration {
 
   @Bean
-  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
+      IdentityService identity) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
     registration.setName("duban-api-authentication");
@@ -22,7 +23,8 @@ public class ApiSecurityConfiguration {
 
   /** Ahead of every login check: the webapps' login, the engine's REST API and /api. */
   @Bean
-  public FilterRegistrationBean<LoginDelayNotice> loginDelayNotice(LoginDelays delays,
+  public FilterRegistrationBean<LoginDelayNotice> loginDelayNotice(
+      LoginDelays delays,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     FilterRegistrationBean<LoginDelayNotice> registration =
         new FilterRegistrationBean<>(new LoginDelayNotice(delays, webappPath));

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A refusal answered by a servlet filter, in the shape the webapps show: {@code {"status", "message"}}
- * as UTF-8 JSON. Tasklist's and Cockpit's login page shows {@code message} as it is.
+ * A refusal answered by a servlet filter, in the shape the webapps show: {@code {"status",
+ * "message"}} as UTF-8 JSON. Tasklist's and Cockpit's login page shows {@code message} as it is.
  */
 public final class JsonAnswer {
 
@@ -16,11 +16,13 @@ public final class JsonAnswer {
 
   private JsonAnswer() {}
 
-  public static void send(HttpServletResponse response, int status, String message) throws IOException {
+  public static void send(HttpServletResponse response, int status, String message)
+      throws IOException {
     send(response, status, message, Map.of());
   }
 
-  public static void send(HttpServletResponse response, int status, String message, Map<String, Object> more)
+  public static void send(
+      HttpServletResponse response, int status, String message, Map<String, Object> more)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
@@ -34,5 +36,4 @@ public final class JsonAnswer {
     response.getOutputStream().write(bytes);
     response.flushBuffer();
   }
-
 }

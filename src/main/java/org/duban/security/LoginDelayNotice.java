@@ -28,14 +28,17 @@ public class LoginDelayNotice extends OncePerRequestFilter {
   private final LoginDelays delays;
   private final String webappLogin;
 
-  /** @param webappPath where the webapps are served, e.g. {@code /camunda} */
+  /**
+   * @param webappPath where the webapps are served, e.g. {@code /camunda}
+   */
   public LoginDelayNotice(LoginDelays delays, String webappPath) {
     this.delays = delays;
     this.webappLogin = webappPath + "/api/admin/auth/user/";
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpServletRequest next = request;
     String user = basicUser(request);
@@ -57,7 +60,10 @@ public class LoginDelayNotice extends OncePerRequestFilter {
     if (wait.isPresent()) {
       long seconds = LoginDelays.wholeSeconds(wait.get());
       response.setHeader("Retry-After", String.valueOf(seconds));
-      JsonAnswer.send(response, HttpServletResponse.SC_UNAUTHORIZED, LoginDelays.message(wait.get()),
+      JsonAnswer.send(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          LoginDelays.message(wait.get()),
           Map.of("retryAfterSeconds", seconds));
     } else if (refusal.sentError) {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, refusal.errorMessage);
@@ -66,7 +72,9 @@ public class LoginDelayNotice extends OncePerRequestFilter {
 
   private boolean isWebappLogin(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return "POST".equals(request.getMethod()) && uri.startsWith(webappLogin) && uri.contains("/login/")
+    return "POST".equals(request.getMethod())
+        && uri.startsWith(webappLogin)
+        && uri.contains("/login/")
         && request.getContentLengthLong() <= MAX_LOGIN_FORM;
   }
 
@@ -76,7 +84,9 @@ public class LoginDelayNotice extends OncePerRequestFilter {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon > 0 ? decoded.substring(0, colon) : null;
     } catch (IllegalArgumentException e) {

@@ -33,7 +33,8 @@ public class LoginDelays {
 
   /** What the login page says when the user must wait. */
   public static String message(Duration wait) {
-    return "登录被拒绝:该账号刚输错过密码。为防止密码被猜出,需等待 " + readable(wait)
+    return "登录被拒绝:该账号刚输错过密码。为防止密码被猜出,需等待 "
+        + readable(wait)
         + "后才能再次登录,在此之前即使密码正确也会被拒绝。连续输错时等待时间逐次加长,但账号不会被永久锁定。";
   }
 
@@ -51,5 +52,4 @@ public class LoginDelays {
   static long wholeSeconds(Duration wait) {
     return (wait.toMillis() + 999) / 1000;
   }
-
 }

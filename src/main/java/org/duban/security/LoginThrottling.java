@@ -6,9 +6,9 @@ import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's brute-force protection without its permanent lock. Camunda 7.24 delays a user's
- * next login after each wrong password (loginDelayBase × loginDelayFactor^(attempts−1) seconds, at
- * most loginDelayMaxTime) and, once the failures reach loginMaxAttempts, locks the account until an
+ * The engine's brute-force protection without its permanent lock. Camunda 7.24 delays a user's next
+ * login after each wrong password (loginDelayBase × loginDelayFactor^(attempts−1) seconds, at most
+ * loginDelayMaxTime) and, once the failures reach loginMaxAttempts, locks the account until an
  * administrator unlocks it (DbIdentityServiceProvider.isUserLocked). Logins are public group ids,
  * so that lock is one anyone can set on anyone. Here the attempts never reach the maximum: every
  * lock is the delay, which ends by itself after {@code duban.login.max-delay} at most, and a
@@ -28,7 +28,8 @@ public class LoginThrottling extends AbstractProcessEnginePlugin {
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(seconds(login.firstDelay()));
     configuration.setLoginDelayFactor(2);
-    configuration.setLoginDelayMaxTime(Math.max(seconds(login.maxDelay()), seconds(login.firstDelay())));
+    configuration.setLoginDelayMaxTime(
+        Math.max(seconds(login.maxDelay()), seconds(login.firstDelay())));
   }
 
   private static int seconds(java.time.Duration d) {

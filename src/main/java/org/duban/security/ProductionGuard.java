@@ -32,21 +32,23 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Production (profile {@code postgres}) refuses to start, in one line and before anything else starts
- * (no banner, no database connection, no port), unless the environment names its database and sets
- * a strong administrator password: no committed or default secret ever guards a real installation.
+ * Production (profile {@code postgres}) refuses to start, in one line and before anything else
+ * starts (no banner, no database connection, no port), unless the environment names its database
+ * and sets a strong administrator password: no committed or default secret ever guards a real
+ * installation.
  *
  * <p>A password is judged by the engine's own password policy ({@link DefaultPasswordPolicyImpl},
- * which {@code enable-password-policy: true} installs, checked by the engine's own
- * {@link IdentityServiceImpl#checkPasswordAgainstPolicy(PasswordPolicy, String, User)} with the
- * user's id, names and e-mail), and the administrator's also by Duban's minimum of
- * {@value #MIN_ADMIN_LENGTH} characters. So a password that passes here is one the engine accepts
- * when it creates the user. The passwords of {@code duban.identity.users} are checked the same way.
+ * which {@code enable-password-policy: true} installs, checked by the engine's own {@link
+ * IdentityServiceImpl#checkPasswordAgainstPolicy(PasswordPolicy, String, User)} with the user's id,
+ * names and e-mail), and the administrator's also by Duban's minimum of {@value #MIN_ADMIN_LENGTH}
+ * characters. So a password that passes here is one the engine accepts when it creates the user.
+ * The passwords of {@code duban.identity.users} are checked the same way.
  *
  * <p>Registered in {@code META-INF/spring.factories}; it runs when the environment is prepared,
  * right after logging is set up, and {@link StartRefusedFailureAnalyzer} prints the refusal.
  */
-public class ProductionGuard implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public class ProductionGuard
+    implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
   public static final String PROFILE = "postgres";
   static final int MIN_ADMIN_LENGTH = 12;
@@ -68,7 +70,9 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
     check(event.getEnvironment());
   }
 
-  /** Throws {@link StartRefusedException} if {@code environment} is production and not fit to start. */
+  /**
+   * Throws {@link StartRefusedException} if {@code environment} is production and not fit to start.
+   */
   static void check(ConfigurableEnvironment environment) {
     if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
       return;
@@ -81,20 +85,30 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
     String url = string(binder, "spring.datasource.url").trim();
     if (url.isEmpty()) {
       problems.add(DB_URL + " is not set");
-      actions.add("set " + DB_URL + " to the database's JDBC URL, e.g. jdbc:postgresql://db.example:5432/duban");
+      actions.add(
+          "set "
+              + DB_URL
+              + " to the database's JDBC URL, e.g. jdbc:postgresql://db.example:5432/duban");
     } else if (!url.startsWith("jdbc:postgresql:")) {
       problems.add(DB_URL + " is not a PostgreSQL JDBC URL");
       actions.add("set " + DB_URL + " to jdbc:postgresql://HOST:PORT/DATABASE");
     }
     if (string(binder, "spring.datasource.password").isBlank()) {
       problems.add(DB_PASSWORD + " is not set");
-      actions.add("set " + DB_PASSWORD + " to the password of database user "
-          + string(binder, "spring.datasource.username") + " (" + DB_USER + ")");
+      actions.add(
+          "set "
+              + DB_PASSWORD
+              + " to the password of database user "
+              + string(binder, "spring.datasource.username")
+              + " ("
+              + DB_USER
+              + ")");
     }
 
-    AdminUserProperty admin = binder
-        .bind("camunda.bpm.admin-user", Bindable.of(AdminUserProperty.class))
-        .orElseGet(AdminUserProperty::new);
+    AdminUserProperty admin =
+        binder
+            .bind("camunda.bpm.admin-user", Bindable.of(AdminUserProperty.class))
+            .orElseGet(AdminUserProperty::new);
     String adminPassword = admin.getPassword() == null ? "" : admin.getPassword();
     if (adminPassword.isBlank()) {
       problems.add(ADMIN_PASSWORD + " is not set");
@@ -108,10 +122,11 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
       }
     }
 
-    List<ConfiguredUsers.Account> users = binder
-        .bind("duban.identity", Bindable.of(ConfiguredUsers.Properties.class))
-        .map(ConfiguredUsers.Properties::users)
-        .orElse(List.of());
+    List<ConfiguredUsers.Account> users =
+        binder
+            .bind("duban.identity", Bindable.of(ConfiguredUsers.Properties.class))
+            .map(ConfiguredUsers.Properties::users)
+            .orElse(List.of());
     for (int i = 0; i < users.size(); i++) {
       ConfiguredUsers.Account account = users.get(i);
       if (account.password() == null || account.password().isBlank() || account.id() == null) {
@@ -121,7 +136,8 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
       if (!failures.isEmpty()) {
         String property = "duban.identity.users[" + i + "].password";
         problems.add(property + " (user " + account.id() + ") " + String.join(", ", failures));
-        actions.add("give each user in duban.identity.users a password of " + describe(policy(), 0));
+        actions.add(
+            "give each user in duban.identity.users a password of " + describe(policy(), 0));
       }
     }
 
@@ -161,20 +177,29 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
       failures.add("names the environment variable " + unresolved.group(1) + ", which is not set");
       return failures;
     }
-    PasswordPolicyResult result = new IdentityServiceImpl().checkPasswordAgainstPolicy(policy(), password, user);
+    PasswordPolicyResult result =
+        new IdentityServiceImpl().checkPasswordAgainstPolicy(policy(), password, user);
     int length = password.length();
-    boolean engineLength = result.getViolatedRules().stream()
-        .anyMatch(rule -> PasswordPolicyLengthRuleImpl.PLACEHOLDER.equals(rule.getPlaceholder()));
+    boolean engineLength =
+        result.getViolatedRules().stream()
+            .anyMatch(
+                rule -> PasswordPolicyLengthRuleImpl.PLACEHOLDER.equals(rule.getPlaceholder()));
     if (engineLength || length < minLength) {
-      failures.add("has " + length + " characters, fewer than " + Math.max(minLength, minLength(policy())));
+      failures.add(
+          "has " + length + " characters, fewer than " + Math.max(minLength, minLength(policy())));
     }
     List<String> lacks = new ArrayList<>();
     for (PasswordPolicyRule rule : result.getViolatedRules()) {
       switch (rule.getPlaceholder()) {
-        case PasswordPolicyLengthRuleImpl.PLACEHOLDER -> { } // said above
-        case PasswordPolicyUserDataRuleImpl.PLACEHOLDER -> failures.add("contains the user's id, name or e-mail ("
-            + Stream.of(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail())
-                .filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(", ")) + ")");
+        case PasswordPolicyLengthRuleImpl.PLACEHOLDER -> {} // said above
+        case PasswordPolicyUserDataRuleImpl.PLACEHOLDER ->
+            failures.add(
+                "contains the user's id, name or e-mail ("
+                    + Stream.of(
+                            user.getId(), user.getFirstName(), user.getLastName(), user.getEmail())
+                        .filter(v -> v != null && !v.isBlank())
+                        .collect(Collectors.joining(", "))
+                    + ")");
         default -> lacks.add(describe(rule));
       }
     }
@@ -190,8 +215,9 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
     String notContaining = null;
     for (PasswordPolicyRule rule : policy.getRules()) {
       switch (rule.getPlaceholder()) {
-        case PasswordPolicyLengthRuleImpl.PLACEHOLDER -> { }
-        case PasswordPolicyUserDataRuleImpl.PLACEHOLDER -> notContaining = "not containing the user's id, first name, last name or e-mail";
+        case PasswordPolicyLengthRuleImpl.PLACEHOLDER -> {}
+        case PasswordPolicyUserDataRuleImpl.PLACEHOLDER ->
+            notContaining = "not containing the user's id, first name, last name or e-mail";
         default -> needs.add(describe(rule));
       }
     }
@@ -206,28 +232,39 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
     return policy.getRules().stream()
         .filter(rule -> PasswordPolicyLengthRuleImpl.PLACEHOLDER.equals(rule.getPlaceholder()))
         .mapToInt(rule -> Integer.parseInt(rule.getParameters().get("minLength")))
-        .max().orElse(0);
+        .max()
+        .orElse(0);
   }
 
   private static String describe(PasswordPolicyRule rule) {
     Map<String, String> parameters = rule.getParameters() == null ? Map.of() : rule.getParameters();
     return switch (rule.getPlaceholder()) {
-      case PasswordPolicyLowerCaseRuleImpl.PLACEHOLDER -> count(parameters.get("minLowerCase"), "lowercase letter");
-      case PasswordPolicyUpperCaseRuleImpl.PLACEHOLDER -> count(parameters.get("minUpperCase"), "uppercase letter");
+      case PasswordPolicyLowerCaseRuleImpl.PLACEHOLDER ->
+          count(parameters.get("minLowerCase"), "lowercase letter");
+      case PasswordPolicyUpperCaseRuleImpl.PLACEHOLDER ->
+          count(parameters.get("minUpperCase"), "uppercase letter");
       case PasswordPolicyDigitRuleImpl.PLACEHOLDER -> count(parameters.get("minDigit"), "digit");
-      case PasswordPolicySpecialCharacterRuleImpl.PLACEHOLDER -> count(parameters.get("minSpecial"), "special character")
-          + " (" + PasswordPolicySpecialCharacterRuleImpl.SPECIALCHARACTERS.strip() + " or space)";
+      case PasswordPolicySpecialCharacterRuleImpl.PLACEHOLDER ->
+          count(parameters.get("minSpecial"), "special character")
+              + " ("
+              + PasswordPolicySpecialCharacterRuleImpl.SPECIALCHARACTERS.strip()
+              + " or space)";
       default -> rule.getPlaceholder() + (parameters.isEmpty() ? "" : " " + parameters);
     };
   }
 
   private static String count(String number, String noun) {
-    return "1".equals(number) || number == null ? (noun.matches("[aeiou].*") ? "an " : "a ") + noun : number + " " + noun + "s";
+    return "1".equals(number) || number == null
+        ? (noun.matches("[aeiou].*") ? "an " : "a ") + noun
+        : number + " " + noun + "s";
   }
 
   private static String joinAnd(List<String> parts) {
-    return parts.size() == 1 ? parts.get(0)
-        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return parts.size() == 1
+        ? parts.get(0)
+        : String.join(", ", parts.subList(0, parts.size() - 1))
+            + " and "
+            + parts.get(parts.size() - 1);
   }
 
   private static String capitalize(String text) {

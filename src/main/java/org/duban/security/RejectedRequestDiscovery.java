@@ -5,9 +5,9 @@ import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
  * Adds {@link RejectedRequestMapper} to every Jersey application of the server: the engine REST API
- * at /engine-rest and the webapps' own copy that Tasklist calls, so a rejected form shows the rule's
- * message there too, without Camunda's English prefix; likewise {@link WriteRefusedMapper}. Found by
- * Jersey through META-INF/services.
+ * at /engine-rest and the webapps' own copy that Tasklist calls, so a rejected form shows the
+ * rule's message there too, without Camunda's English prefix; likewise {@link WriteRefusedMapper}.
+ * Found by Jersey through META-INF/services.
  */
 public class RejectedRequestDiscovery implements AutoDiscoverable {
 

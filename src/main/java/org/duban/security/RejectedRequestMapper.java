@@ -24,9 +24,13 @@ public class RejectedRequestMapper implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException exception) {
     for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof BadUserRequestException rejection && t.getClass().getName().startsWith("org.duban.")) {
+      if (t instanceof BadUserRequestException rejection
+          && t.getClass().getName().startsWith("org.duban.")) {
         ExceptionDto dto = ExceptionDto.fromException(rejection);
-        return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+            .entity(dto)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .build();
       }
     }
     return camunda.toResponse(exception);

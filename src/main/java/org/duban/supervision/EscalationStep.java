@@ -1,7 +1,5 @@
 package org.duban.supervision;
 
-import org.duban.names.NoticeType;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.time.LocalDate;
@@ -12,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.engine.SystemQueries;
+import org.duban.names.NoticeType;
 import org.duban.names.RoundElements;
 import org.duban.names.RoundElements.Rung;
 import org.duban.schedule.Deadlines;
@@ -47,11 +46,12 @@ public class EscalationStep implements JavaDelegate {
     LocalDate today = deadlines.today();
     long late = ChronoUnit.DAYS.between(dueDay, today);
     String due = dueDay.toString();
-    Notice.Builder notice = new Notice.Builder(execution, unit, (String) execution.getVariable(UNIT_NAME), handler);
+    Notice.Builder notice =
+        new Notice.Builder(execution, unit, (String) execution.getVariable(UNIT_NAME), handler);
     switch (rung) {
       case REMINDER -> {
-        notices.issue(notice.build(NoticeType.REMINDER,
-            "距报送截止日期 " + due + " 还有 " + (-late) + " 天,请按时报送"));
+        notices.issue(
+            notice.build(NoticeType.REMINDER, "距报送截止日期 " + due + " 还有 " + (-late) + " 天,请按时报送"));
         warn(task, rung, "催办:" + today + " 已提醒,请于 " + due + " 前报送");
       }
       case OVERDUE -> {
@@ -59,8 +59,8 @@ public class EscalationStep implements JavaDelegate {
         warn(task, rung, "黄牌:已超过截止日期 " + due + ",已发逾期催办,请尽快报送");
       }
       case CRITICISM -> {
-        notices.issue(notice.build(NoticeType.CRITICISM,
-            "报送截止日期 " + due + " 已过 " + late + " 天,经催办仍未报送"));
+        notices.issue(
+            notice.build(NoticeType.CRITICISM, "报送截止日期 " + due + " 已过 " + late + " 天,经催办仍未报送"));
         warn(task, rung, "红牌:逾期 " + late + " 天,督办单位拟通报批评");
       }
       case SECOND_CRITICISM -> {
@@ -73,17 +73,20 @@ public class EscalationStep implements JavaDelegate {
   }
 
   private Task unitTask(DelegateExecution execution, String stage, String unit) {
-    return SystemQueries.run(() -> taskService.createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(RoundElements.reportTask(stage))
-        .taskCandidateGroup(unit)
-        .includeAssignedTasks()
-        .singleResult());
+    return SystemQueries.run(
+        () ->
+            taskService
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(RoundElements.reportTask(stage))
+                .taskCandidateGroup(unit)
+                .includeAssignedTasks()
+                .singleResult());
   }
 
   /**
-   * The task card's warning names the highest rung reached: rungs that fell due together (a
-   * server down over the due date) may run in any order, and a reminder never hides a red card.
+   * The task card's warning names the highest rung reached: rungs that fell due together (a server
+   * down over the due date) may run in any order, and a reminder never hides a red card.
    */
   private void warn(Task task, Rung rung, String warning) {
     if (task == null) {
@@ -91,7 +94,8 @@ public class EscalationStep implements JavaDelegate {
     }
     Object reached = taskService.getVariableLocal(task.getId(), WARNING_LEVEL);
     if (reached == null || ((Number) reached).intValue() <= rung.ordinal()) {
-      taskService.setVariablesLocal(task.getId(), java.util.Map.of(WARNING, warning, WARNING_LEVEL, rung.ordinal()));
+      taskService.setVariablesLocal(
+          task.getId(), java.util.Map.of(WARNING, warning, WARNING_LEVEL, rung.ordinal()));
     }
   }
 }

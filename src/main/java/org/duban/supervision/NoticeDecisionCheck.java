@@ -1,9 +1,5 @@
 package org.duban.supervision;
 
-import org.duban.names.NoticeElements;
-import org.duban.names.NoticeStatus;
-import org.duban.names.NoticeVariables;
-
 import static org.duban.names.NoticeVariables.*;
 
 import java.time.LocalDate;
@@ -16,12 +12,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.forms.FormRejectedException;
+import org.duban.names.NoticeElements;
+import org.duban.names.NoticeStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The office's decision on a proposed sanction: issue it (with the notice's text, or the
  * interview's record) or withdraw it with a reason. Only an issued notice counts and reaches the
- * unit. The decision arrives local to the task and is recorded on the notice when the task completes.
+ * unit. The decision arrives local to the task and is recorded on the notice when the task
+ * completes.
  */
 @Component("noticeDecisionCheck")
 public class NoticeDecisionCheck implements TaskListener {
@@ -39,14 +38,17 @@ public class NoticeDecisionCheck implements TaskListener {
   public void notify(DelegateTask task) {
     boolean interview = NoticeElements.HOLD_INTERVIEW.equals(task.getTaskDefinitionKey());
     String decision = text(task.getVariableLocal(DECISION));
-    decision = decision.isEmpty() || decision.equals("签发") || decision.equals("已约谈") ? ISSUE
-        : decision.equals("撤回") ? WITHDRAW : decision;
+    decision =
+        decision.isEmpty() || decision.equals("签发") || decision.equals("已约谈")
+            ? ISSUE
+            : decision.equals("撤回") ? WITHDRAW : decision;
     Map<String, Object> record = new HashMap<>();
     if (decision.equals(WITHDRAW)) {
       record.put(WITHDRAW_REASON, required(task, WITHDRAW_REASON, "撤回理由"));
       record.put(STATUS, NoticeStatus.WITHDRAWN.name());
     } else if (decision.equals(ISSUE)) {
-      List<String> fields = interview ? List.of(INTERVIEW_DATE, INTERVIEWEES, INTERVIEW_NOTES) : List.of(NOTICE_TEXT);
+      List<String> fields =
+          interview ? List.of(INTERVIEW_DATE, INTERVIEWEES, INTERVIEW_NOTES) : List.of(NOTICE_TEXT);
       List<String> labels = interview ? List.of("约谈日期", "约谈对象", "约谈记录与整改要求") : List.of("通报内容");
       for (int i = 0; i < fields.size(); i++) {
         record.put(fields.get(i), required(task, fields.get(i), labels.get(i)));

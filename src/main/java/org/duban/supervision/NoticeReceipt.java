@@ -24,7 +24,8 @@ public class NoticeReceipt implements TaskListener {
     }
     var user = identity.getCurrentAuthentication();
     var notice = task.getExecution().getProcessInstance();
-    notice.setVariable(NoticeVariables.ACKNOWLEDGED_BY, user == null ? task.getAssignee() : user.getUserId());
+    notice.setVariable(
+        NoticeVariables.ACKNOWLEDGED_BY, user == null ? task.getAssignee() : user.getUserId());
     notice.setVariable(NoticeVariables.ACKNOWLEDGED_AT, ClockUtil.getCurrentTime());
   }
 }

@@ -1,12 +1,10 @@
 package org.duban.supervision;
 
-import org.duban.names.NoticeElements;
-import org.duban.names.NoticeVariables;
-
 import static org.duban.names.NoticeVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.names.NoticeElements;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,15 +16,29 @@ public class NoticeTaskLabels implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String what = task.getVariable(TYPE_LABEL) + ":" + task.getVariable(UNIT_NAME) + " · " + task.getVariable(ROUND_TITLE);
+    String what =
+        task.getVariable(TYPE_LABEL)
+            + ":"
+            + task.getVariable(UNIT_NAME)
+            + " · "
+            + task.getVariable(ROUND_TITLE);
     String handler = (String) task.getVariable(HANDLER_NAME);
     if (NoticeElements.ACKNOWLEDGE.equals(task.getTaskDefinitionKey())) {
       task.setName("请签收 " + what);
-      task.setDescription("督办单位发出" + task.getVariable(TYPE_LABEL) + ":" + task.getVariable(REASON) + "。请阅知并签收。");
+      task.setDescription(
+          "督办单位发出" + task.getVariable(TYPE_LABEL) + ":" + task.getVariable(REASON) + "。请阅知并签收。");
       return;
     }
-    task.setName(task.getVariable(TYPE_LABEL) + "(待签发):" + task.getVariable(UNIT_NAME) + " · " + task.getVariable(ROUND_TITLE));
-    task.setDescription(task.getVariable(REASON) + "。经办人员:" + (handler == null ? "未认领" : handler)
-        + "。请签发,或说明理由后撤回。");
+    task.setName(
+        task.getVariable(TYPE_LABEL)
+            + "(待签发):"
+            + task.getVariable(UNIT_NAME)
+            + " · "
+            + task.getVariable(ROUND_TITLE));
+    task.setDescription(
+        task.getVariable(REASON)
+            + "。经办人员:"
+            + (handler == null ? "未认领" : handler)
+            + "。请签发,或说明理由后撤回。");
   }
 }

@@ -1,8 +1,5 @@
 package org.duban.supervision;
 
-import org.duban.names.NoticeStatus;
-import org.duban.names.NoticeVariables;
-
 import static org.duban.names.NoticeVariables.*;
 
 import java.util.Date;
@@ -15,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.engine.SystemQueries;
 import org.duban.identity.PeopleNames;
+import org.duban.names.NoticeStatus;
 import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +39,8 @@ public class Notices {
     vars.put(TYPE, notice.type().name());
     vars.put(TYPE_LABEL, notice.type().label);
     vars.put(COLOUR, notice.type().colour);
-    vars.put(STATUS, (notice.type().officeDecides ? NoticeStatus.PROPOSED : NoticeStatus.ISSUED).name());
+    vars.put(
+        STATUS, (notice.type().officeDecides ? NoticeStatus.PROPOSED : NoticeStatus.ISSUED).name());
     vars.put(PLAN_ID, notice.planId());
     vars.put(ROUND_KEY, notice.roundKey());
     vars.put(ROUND_INSTANCE_ID, notice.roundInstanceId());
@@ -54,28 +53,36 @@ public class Notices {
     vars.put(SUPERVISOR_GROUP, notice.supervisorGroup());
     vars.put(ISSUED_AT, ClockUtil.getCurrentTime());
     // notices are the system's act, whoever's action triggered them
-    SystemQueries.run(() -> runtime.startProcessInstanceByKey(ProcessKeys.notice(notice.planId()), notice.roundKey(), vars));
+    SystemQueries.run(
+        () ->
+            runtime.startProcessInstanceByKey(
+                ProcessKeys.notice(notice.planId()), notice.roundKey(), vars));
   }
 
   /**
-   * The unit has reported while a sanction against it still waits for the office: the proposal
-   * says so, in its variables and on the office's task, and the office decides with that in view.
+   * The unit has reported while a sanction against it still waits for the office: the proposal says
+   * so, in its variables and on the office's task, and the office decides with that in view.
    */
-  public void unitReported(String planId, String roundKey, String unit, Date reportedAt, String note) {
-    SystemQueries.run(() -> {
-      for (ProcessInstance proposal : runtime.createProcessInstanceQuery()
-          .processDefinitionKey(ProcessKeys.notice(planId))
-          .processInstanceBusinessKey(roundKey)
-          .variableValueEquals(UNIT, unit)
-          .variableValueEquals(STATUS, NoticeStatus.PROPOSED.name())
-          .list()) {
-        runtime.setVariable(proposal.getId(), UNIT_REPORTED_AT, reportedAt);
-        for (Task task : tasks.createTaskQuery().processInstanceId(proposal.getId()).list()) {
-          task.setDescription(note + " " + (task.getDescription() == null ? "" : task.getDescription()));
-          tasks.saveTask(task);
-        }
-      }
-      return null;
-    });
+  public void unitReported(
+      String planId, String roundKey, String unit, Date reportedAt, String note) {
+    SystemQueries.run(
+        () -> {
+          for (ProcessInstance proposal :
+              runtime
+                  .createProcessInstanceQuery()
+                  .processDefinitionKey(ProcessKeys.notice(planId))
+                  .processInstanceBusinessKey(roundKey)
+                  .variableValueEquals(UNIT, unit)
+                  .variableValueEquals(STATUS, NoticeStatus.PROPOSED.name())
+                  .list()) {
+            runtime.setVariable(proposal.getId(), UNIT_REPORTED_AT, reportedAt);
+            for (Task task : tasks.createTaskQuery().processInstanceId(proposal.getId()).list()) {
+              task.setDescription(
+                  note + " " + (task.getDescription() == null ? "" : task.getDescription()));
+              tasks.saveTask(task);
+            }
+          }
+          return null;
+        });
   }
 }

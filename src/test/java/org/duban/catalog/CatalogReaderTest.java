@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad catalogs stop start-up with file, line and field named. */
 class CatalogReaderTest {
 
-  static final String GOOD = """
+  static final String GOOD =
+      """
       plan:
         id: demo-2024
         government: demo
@@ -50,17 +51,23 @@ class CatalogReaderTest {
 
   @Test
   void shouldReadACatalogWithoutUnitsAndRefuseOneWithoutTasksByName() {
-    String assigned = GOOD.replace("LEAD_FIRST", "ASSIGNED_PER_ROUND")
-        .replaceAll("(?s)units:.*?tasks:", "tasks:")
-        .replace("    lead: 市知识产权局\n    coUnits: [市科技局]\n", "");
+    String assigned =
+        GOOD.replace("LEAD_FIRST", "ASSIGNED_PER_ROUND")
+            .replaceAll("(?s)units:.*?tasks:", "tasks:")
+            .replace("    lead: 市知识产权局\n    coUnits: [市科技局]\n", "");
     assertThat(reader.read("plans/demo.yaml", assigned).units()).isEmpty();
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", assigned.substring(0, assigned.indexOf("tasks:"))))
-        .isInstanceOf(CatalogException.class).hasMessageContaining("[tasks]: the catalog lists no tasks");
+    assertThatThrownBy(
+            () -> reader.read("plans/demo.yaml", assigned.substring(0, assigned.indexOf("tasks:"))))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[tasks]: the catalog lists no tasks");
   }
 
   @Test
   void shouldNameFileLineAndFieldOfAnUnknownField() {
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    title: 强化金融支撑", "    titel: 强化金融支撑")))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml", GOOD.replace("    title: 强化金融支撑", "    titel: 强化金融支撑")))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith("plans/demo.yaml:16 [tasks[0].titel]")
         .hasMessageContaining("unknown field 'titel'");
@@ -68,18 +75,29 @@ class CatalogReaderTest {
 
   @Test
   void shouldNameTheLineOfABadDate() {
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("reportDue: \"11-30\"", "reportDue: \"11-31\"")))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    GOOD.replace("reportDue: \"11-30\"", "reportDue: \"11-31\"")))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith("plans/demo.yaml:10 [calendar.reportDue]")
         .hasMessageContaining("11-31");
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("  city: 示范\n", "  city: 示范\n  issued: 2024-02-30\n")))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    GOOD.replace("  city: 示范\n", "  city: 示范\n  issued: 2024-02-30\n")))
         .isInstanceOf(CatalogException.class)
-        .hasMessageContaining("plans/demo.yaml:5").hasMessageContaining("plan.issued");
+        .hasMessageContaining("plans/demo.yaml:5")
+        .hasMessageContaining("plan.issued");
   }
 
   @Test
   void shouldRefuseADuplicateTaskNumber() {
-    String twice = GOOD + """
+    String twice =
+        GOOD
+            + """
         - number: 一.1
           title: 再次出现
           lead: 市科技局
@@ -91,29 +109,46 @@ class CatalogReaderTest {
 
   @Test
   void shouldRefuseAUnitMissingFromTheDirectory() {
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("coUnits: [市科技局]", "coUnits: [市科技局, 市财政局]")))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml", GOOD.replace("coUnits: [市科技局]", "coUnits: [市科技局, 市财政局]")))
         .isInstanceOf(CatalogException.class)
-        .hasMessage("plans/demo.yaml:18 [tasks[0].coUnits[1]]: unit '市财政局' is not in this catalog's units");
+        .hasMessage(
+            "plans/demo.yaml:18 [tasks[0].coUnits[1]]: unit '市财政局' is not in this catalog's units");
   }
 
   @Test
   void shouldRefuseALeadFirstTaskWithoutLeadAndAMissingPeriod() {
     assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    lead: 市知识产权局\n", "")))
-        .isInstanceOf(CatalogException.class).hasMessageContaining("[tasks[0].lead]").hasMessageContaining("no lead");
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("  period: {from: 2024, to: 2026}\n", "")))
-        .isInstanceOf(CatalogException.class).hasMessageContaining("[plan.period]: is required");
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[tasks[0].lead]")
+        .hasMessageContaining("no lead");
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml", GOOD.replace("  period: {from: 2024, to: 2026}\n", "")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[plan.period]: is required");
     assertThatThrownBy(() -> reader.read("plans/demo.yaml", ""))
-        .isInstanceOf(CatalogException.class).hasMessageContaining("empty");
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("empty");
   }
 
   @Test
   void shouldRefuseAKeyGivenTwiceNamingItsLine() {
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("  city: 示范\n", "  city: 示范\n  city: 另一个\n")))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml", GOOD.replace("  city: 示范\n", "  city: 示范\n  city: 另一个\n")))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith("plans/demo.yaml:5 [plan.city]")
         .hasMessageContaining("'city' 出现了两次");
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("    lead: 市知识产权局\n",
-        "    lead: 市知识产权局\n    lead: 市科技局\n")))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    GOOD.replace("    lead: 市知识产权局\n", "    lead: 市知识产权局\n    lead: 市科技局\n")))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith("plans/demo.yaml:18 [tasks[0].lead]");
   }
@@ -124,19 +159,27 @@ class CatalogReaderTest {
     assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("demo-kejiju", longId)))
         .isInstanceOf(CatalogException.class)
         .hasMessageStartingWith("plans/demo.yaml:13 [units[1].id]")
-        .hasMessageContaining("65 个字符").hasMessageContaining("最长 64");
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("demo-kejiju", "camunda-admin")))
+        .hasMessageContaining("65 个字符")
+        .hasMessageContaining("最长 64");
+    assertThatThrownBy(
+            () -> reader.read("plans/demo.yaml", GOOD.replace("demo-kejiju", "camunda-admin")))
         .isInstanceOf(CatalogException.class)
-        .hasMessageStartingWith("plans/demo.yaml:13 [units[1].id]").hasMessageContaining("系统组");
-    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("demo-office", "duban-auditors")))
+        .hasMessageStartingWith("plans/demo.yaml:13 [units[1].id]")
+        .hasMessageContaining("系统组");
+    assertThatThrownBy(
+            () -> reader.read("plans/demo.yaml", GOOD.replace("demo-office", "duban-auditors")))
         .isInstanceOf(CatalogException.class)
-        .hasMessageStartingWith("plans/demo.yaml:7 [plan.coordinatingOffice.id]").hasMessageContaining("审计人员");
+        .hasMessageStartingWith("plans/demo.yaml:7 [plan.coordinatingOffice.id]")
+        .hasMessageContaining("审计人员");
   }
 
   @Test
   void shouldRefuseATaskNumberThatReadsAsOneOfThePlansOwnProcesses() {
     for (String number : List.of("notice", "Evaluation", "MIDTERM", "、")) {
-      assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD.replace("number: 一.1", "number: \"" + number + "\"")))
+      assertThatThrownBy(
+              () ->
+                  reader.read(
+                      "plans/demo.yaml", GOOD.replace("number: 一.1", "number: \"" + number + "\"")))
           .as(number)
           .isInstanceOf(CatalogException.class)
           .hasMessageStartingWith("plans/demo.yaml:15 [tasks[0].number]");
@@ -151,13 +194,16 @@ class CatalogReaderTest {
     }
     assertThatThrownBy(() -> reader.read("plans/demo.yaml", many.toString()))
         .isInstanceOf(CatalogException.class)
-        .hasMessageStartingWith("plans/demo.yaml:15 [tasks]").hasMessageContaining("最多 200 项");
+        .hasMessageStartingWith("plans/demo.yaml:15 [tasks]")
+        .hasMessageContaining("最多 200 项");
   }
 
   @Test
   void shouldStopLoadingWhenAnyCatalogIsBadSoNothingIsDeployed(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a-good.yaml"), GOOD);
-    Files.writeString(dir.resolve("b-bad.yaml"), GOOD.replace("demo-2024", "demo-2025").replace("LEAD_FIRST", "SOMETIMES"));
+    Files.writeString(
+        dir.resolve("b-bad.yaml"),
+        GOOD.replace("demo-2024", "demo-2025").replace("LEAD_FIRST", "SOMETIMES"));
 
     assertThatThrownBy(() -> PlanCatalogs.load(List.of("file:" + dir + "/*.yaml")))
         .isInstanceOf(CatalogException.class)
@@ -168,7 +214,9 @@ class CatalogReaderTest {
   @Test
   void shouldLoadTheShippedCatalogs() {
     PlanCatalogs all = PlanCatalogs.load(List.of("file:plans/*.yaml"));
-    assertThat(all.all()).extracting(PlanCatalog::id)
-        .containsExactlyInAnyOrder("anshan-2009", "jilin-2020", "luolong-2023", "quanzhou-2024", "wuzhong-2022");
+    assertThat(all.all())
+        .extracting(PlanCatalog::id)
+        .containsExactlyInAnyOrder(
+            "anshan-2009", "jilin-2020", "luolong-2023", "quanzhou-2024", "wuzhong-2022");
   }
 }

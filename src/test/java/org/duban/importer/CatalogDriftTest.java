@@ -18,22 +18,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped catalogs in plans/ and the parser cannot drift apart: re-importing each plan document
- * gives the same tasks, with the same number, title, lead and co-units. Promoted measures (measureOf)
- * are the reviewers' own and are not in the document.
+ * gives the same tasks, with the same number, title, lead and co-units. Promoted measures
+ * (measureOf) are the reviewers' own and are not in the document.
  */
 class CatalogDriftTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
+  @ValueSource(
+      strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
   void shippedCatalogAgreesWithItsDocument(String plan) throws IOException {
     String file = "plans/" + plan + ".yaml";
-    PlanCatalog catalog = new CatalogReader().read(file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    PlanCatalog catalog =
+        new CatalogReader().read(file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
     ImportResult imported = importDocument(catalog.plan().source());
     assertThat(imported.errors()).isEmpty();
     assertThat(catalog.plan().responsibility()).isEqualTo(imported.policy());
 
     List<TaskEntry> shipped = catalog.tasks().stream().filter(t -> t.measureOf() == null).toList();
-    assertThat(shipped).extracting(TaskEntry::number)
+    assertThat(shipped)
+        .extracting(TaskEntry::number)
         .containsExactlyElementsOf(imported.tasks().stream().map(ImportedTask::number).toList());
     for (TaskEntry t : shipped) {
       ImportedTask fresh = imported.task(t.number());
@@ -47,8 +50,11 @@ class CatalogDriftTest {
   @Test
   void allShippedCatalogsLoadTogether() {
     PlanCatalogs all = PlanCatalogs.load(List.of("file:plans/*.yaml"));
-    assertThat(all.all()).extracting(PlanCatalog::id)
-        .containsExactlyInAnyOrder("anshan-2009", "jilin-2020", "luolong-2023", "quanzhou-2024", "wuzhong-2022");
-    assertThat(all.all().stream().mapToInt(c -> c.tasks().size()).sum()).isEqualTo(23 + 18 + 26 + 18 + 36);
+    assertThat(all.all())
+        .extracting(PlanCatalog::id)
+        .containsExactlyInAnyOrder(
+            "anshan-2009", "jilin-2020", "luolong-2023", "quanzhou-2024", "wuzhong-2022");
+    assertThat(all.all().stream().mapToInt(c -> c.tasks().size()).sum())
+        .isEqualTo(23 + 18 + 26 + 18 + 36);
   }
 }

@@ -32,26 +32,52 @@ class CatalogMergeTest {
   @Test
   void aTaskOnlyTheDocumentHasIsAddedWithItsNewUnitAndFlagged() {
     PlanCatalog base = shipped("luolong-2023");
-    String document = Fixtures.document(LUOLONG).replace("三、保障措施",
-        "24. 推进数据知识产权保护\n\n探索数据知识产权登记。(责任单位:区市场监管局、区大数据局)\n\n三、保障措施");
+    String document =
+        Fixtures.document(LUOLONG)
+            .replace("三、保障措施", "24. 推进数据知识产权保护\n\n探索数据知识产权登记。(责任单位:区市场监管局、区大数据局)\n\n三、保障措施");
 
     CatalogDraft draft = draft(LUOLONG, document, base);
 
     PlanCatalog c = draft.catalog();
-    assertThat(c.tasks()).hasSize(base.tasks().size() + 1).startsWith(base.tasks().toArray(TaskEntry[]::new));
-    assertThat(c.tasks().get(c.tasks().size() - 1)).isEqualTo(new TaskEntry("24", "推进数据知识产权保护", null,
-        "探索数据知识产权登记。", null, "区市场监管局", List.of("区大数据局"), List.of()));
-    assertThat(c.units()).startsWith(base.units().toArray(Unit[]::new))
-        .endsWith(new Unit("luolong-dashujuju", "区大数据局")).hasSize(base.units().size() + 1);
+    assertThat(c.tasks())
+        .hasSize(base.tasks().size() + 1)
+        .startsWith(base.tasks().toArray(TaskEntry[]::new));
+    assertThat(c.tasks().get(c.tasks().size() - 1))
+        .isEqualTo(
+            new TaskEntry(
+                "24",
+                "推进数据知识产权保护",
+                null,
+                "探索数据知识产权登记。",
+                null,
+                "区市场监管局",
+                List.of("区大数据局"),
+                List.of()));
+    assertThat(c.units())
+        .startsWith(base.units().toArray(Unit[]::new))
+        .endsWith(new Unit("luolong-dashujuju", "区大数据局"))
+        .hasSize(base.units().size() + 1);
     assertThat(c.plan()).isEqualTo(base.plan());
-    assertThat(messages(draft)).anySatisfy(m -> assertThat(m).startsWith("task 24 推进数据知识产权保护 is in the document but not in the"
-        + " reviewed catalog: added after 23"))
-        .anySatisfy(m -> assertThat(m).contains("unit '区大数据局' (task 24)").contains("added as 'luolong-dashujuju'"))
+    assertThat(messages(draft))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "task 24 推进数据知识产权保护 is in the document but not in the"
+                            + " reviewed catalog: added after 23"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("unit '区大数据局' (task 24)")
+                    .contains("added as 'luolong-dashujuju'"))
         .hasSize(2);
 
     String yaml = writer.write(draft);
-    assertThat(yaml).contains("  # new: in the document (line ").contains("not in the reviewed catalog; review it\n  - number: \"24\"")
-        .contains("  # new: named by task 24 of the document, not in the reviewed catalog; review the id\n  - id: luolong-dashujuju")
+    assertThat(yaml)
+        .contains("  # new: in the document (line ")
+        .contains("not in the reviewed catalog; review it\n  - number: \"24\"")
+        .contains(
+            "  # new: named by task 24 of the document, not in the reviewed catalog; review the id\n  - id: luolong-dashujuju")
         .contains("# review (line 155): task 24 推进数据知识产权保护 is in the document");
     assertThat(reader.read("draft", yaml)).isEqualTo(c);
   }
@@ -60,15 +86,20 @@ class CatalogMergeTest {
   void aTaskTheDocumentNoLongerHasStaysAndIsFlagged() {
     PlanCatalog base = shipped("luolong-2023");
     String full = Fixtures.document(LUOLONG);
-    String document = full.substring(0, full.indexOf("23. 营造")) + full.substring(full.indexOf("三、保障措施"));
+    String document =
+        full.substring(0, full.indexOf("23. 营造")) + full.substring(full.indexOf("三、保障措施"));
 
     CatalogDraft draft = draft(LUOLONG, document, base);
 
     assertThat(draft.catalog()).isEqualTo(base);
-    assertThat(messages(draft)).containsExactly("task 23 营造知识产权浓厚文化环境 of the reviewed catalog is no longer in the document:"
-        + " kept; remove it if the plan dropped it");
-    assertThat(writer.write(draft)).contains("  # no longer in the document: kept from the reviewed catalog; remove it if the plan"
-        + " dropped it\n  - number: \"23\"");
+    assertThat(messages(draft))
+        .containsExactly(
+            "task 23 营造知识产权浓厚文化环境 of the reviewed catalog is no longer in the document:"
+                + " kept; remove it if the plan dropped it");
+    assertThat(writer.write(draft))
+        .contains(
+            "  # no longer in the document: kept from the reviewed catalog; remove it if the plan"
+                + " dropped it\n  - number: \"23\"");
   }
 
   @Test
@@ -77,15 +108,25 @@ class CatalogMergeTest {
     CatalogDraft draft = draft(LUOLONG, Fixtures.document(LUOLONG), without(shipped, "5"));
 
     assertThat(draft.catalog()).isEqualTo(shipped);
-    assertThat(messages(draft)).singleElement().asString().contains("task 5 加强知识产权行政执法").contains("added after 4");
+    assertThat(messages(draft))
+        .singleElement()
+        .asString()
+        .contains("task 5 加强知识产权行政执法")
+        .contains("added after 4");
   }
 
   @Test
   void unitsGoByTheirReviewedNameAndAliases() {
     PlanCatalog shipped = shipped("luolong-2023");
-    List<Unit> units = shipped.units().stream()
-        .map(u -> u.name().equals("区商务局") ? new Unit(u.id(), "区商务和投资促进局", List.of("区商务局")) : u).toList();
-    PlanCatalog base = without(new PlanCatalog(shipped.plan(), shipped.calendar(), shipped.escalation(), units, shipped.tasks()), "1");
+    List<Unit> units =
+        shipped.units().stream()
+            .map(u -> u.name().equals("区商务局") ? new Unit(u.id(), "区商务和投资促进局", List.of("区商务局")) : u)
+            .toList();
+    PlanCatalog base =
+        without(
+            new PlanCatalog(
+                shipped.plan(), shipped.calendar(), shipped.escalation(), units, shipped.tasks()),
+            "1");
 
     CatalogDraft draft = draft(LUOLONG, Fixtures.document(LUOLONG), base);
 
@@ -103,16 +144,33 @@ class CatalogMergeTest {
 
     assertThat(draft.catalog()).isEqualTo(shipped);
     assertThat(draft.catalog().units()).hasSize(18);
-    assertThat(messages(draft)).singleElement().asString().contains("task (三) 建立知识产权保护合作机制").contains("added after (二)");
+    assertThat(messages(draft))
+        .singleElement()
+        .asString()
+        .contains("task (三) 建立知识产权保护合作机制")
+        .contains("added after (二)");
   }
 
   @Test
   void reviewedFactsWinAndWhatOnlyTheDocumentSaysIsAdded() {
     PlanCatalog shipped = shipped("quanzhou-2024");
     PlanFacts p = shipped.plan();
-    PlanFacts reviewed = new PlanFacts(p.id(), p.government(), p.city(), "泉州市审定的标题", null, p.issued(), p.period(),
-        p.coordinatingOffice(), p.responsibility(), p.source(), List.of());
-    PlanCatalog base = new PlanCatalog(reviewed, shipped.calendar(), shipped.escalation(), shipped.units(), shipped.tasks());
+    PlanFacts reviewed =
+        new PlanFacts(
+            p.id(),
+            p.government(),
+            p.city(),
+            "泉州市审定的标题",
+            null,
+            p.issued(),
+            p.period(),
+            p.coordinatingOffice(),
+            p.responsibility(),
+            p.source(),
+            List.of());
+    PlanCatalog base =
+        new PlanCatalog(
+            reviewed, shipped.calendar(), shipped.escalation(), shipped.units(), shipped.tasks());
 
     CatalogDraft draft = draft(QUANZHOU, Fixtures.document(QUANZHOU), base);
 
@@ -120,17 +178,21 @@ class CatalogMergeTest {
     assertThat(merged.title()).isEqualTo("泉州市审定的标题");
     assertThat(merged.issuer()).isEqualTo("泉州市人民政府");
     assertThat(merged.targets()).isEqualTo(p.targets());
-    assertThat(messages(draft)).containsExactly(
-        "plan.title: the document reads '" + p.title() + "', the reviewed catalog '泉州市审定的标题', which is kept",
-        "plan.issuer: the reviewed catalog has none; the document's '泉州市人民政府' was added: review it",
-        "plan.targets: the reviewed catalog has none; the document's 7 were added: review them");
+    assertThat(messages(draft))
+        .containsExactly(
+            "plan.title: the document reads '"
+                + p.title()
+                + "', the reviewed catalog '泉州市审定的标题', which is kept",
+            "plan.issuer: the reviewed catalog has none; the document's '泉州市人民政府' was added: review it",
+            "plan.targets: the reviewed catalog has none; the document's 7 were added: review them");
   }
 
   @Test
   void theSameImportGivesTheSameBytes() {
     PlanCatalog base = without(shipped("luolong-2023"), "7");
     String document = Fixtures.document(LUOLONG);
-    assertThat(writer.write(draft(LUOLONG, document, base))).isEqualTo(writer.write(draft(LUOLONG, document, base)));
+    assertThat(writer.write(draft(LUOLONG, document, base)))
+        .isEqualTo(writer.write(draft(LUOLONG, document, base)));
   }
 
   private static CatalogDraft draft(String source, String document, PlanCatalog base) {

@@ -41,11 +41,11 @@ class CatalogRoundTripTest {
   private final CatalogReader reader = new CatalogReader();
   private final CatalogYamlWriter writer = new CatalogYamlWriter();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Every field of every catalog record set, and values a careless writer would change. */
-  static final String FULL = """
+  static final String FULL =
+      """
       # A catalog that sets every field.
       plan:
         id: demo-2024
@@ -117,8 +117,10 @@ class CatalogRoundTripTest {
       """;
 
   @ParameterizedTest
-  @ValueSource(strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
-  void importingTheDocumentWithItsCatalogAsBaseGivesBackExactlyTheCatalog(String plan) throws IOException {
+  @ValueSource(
+      strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
+  void importingTheDocumentWithItsCatalogAsBaseGivesBackExactlyTheCatalog(String plan)
+      throws IOException {
     PlanCatalog base = shipped(plan);
     ImportResult imported = importDocument(base.plan().source());
     assertThat(imported.errors()).isEmpty();
@@ -130,25 +132,42 @@ class CatalogRoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
+  @ValueSource(
+      strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
   void theImportCommandWithBaseWritesTheCatalogBackWithItsHeader(String plan) throws IOException {
     Path catalogFile = Path.of("plans", plan + ".yaml");
     PlanCatalog base = shipped(plan);
     Path out = dir.resolve(plan + "-draft.yaml");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = ImportCommand.run(new String[] {"import", Fixtures.DOCUMENTS.resolve(base.plan().source()).toString(),
-        "--base", catalogFile.toString(), "--out", out.toString()}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        ImportCommand.run(
+            new String[] {
+              "import",
+              Fixtures.DOCUMENTS.resolve(base.plan().source()).toString(),
+              "--base",
+              catalogFile.toString(),
+              "--out",
+              out.toString()
+            },
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     String draft = Files.readString(out);
     assertThat(reader.read(out.toString(), draft)).isEqualTo(base);
-    assertThat(draft).startsWith(String.join("\n", CatalogYamlWriter.leadingComments(Files.readString(catalogFile))) + "\n");
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains(catalogFile + ": kept as reviewed").contains(" 0 note(s) to review");
+    assertThat(draft)
+        .startsWith(
+            String.join("\n", CatalogYamlWriter.leadingComments(Files.readString(catalogFile)))
+                + "\n");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(catalogFile + ": kept as reviewed")
+        .contains(" 0 note(s) to review");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
+  @ValueSource(
+      strings = {"luolong-2023", "quanzhou-2024", "wuzhong-2022", "jilin-2020", "anshan-2009"})
   void aShippedCatalogWrittenAndReadAgainIsTheSameCatalog(String plan) throws IOException {
     PlanCatalog catalog = shipped(plan);
     assertStable(catalog);
@@ -169,9 +188,12 @@ class CatalogRoundTripTest {
     String yaml = writer.write(shipped("anshan-2009"));
     assertThat(yaml)
         .contains("  midTermEvery: 3             # a mid-term evaluation every this many years")
-        .contains("  minimumLeadTime: P30D       # a round started late gives the lead unit at least this long")
-        .contains("  secondCriticismAfter: P5D   # second criticism (-> 约谈) this long after the first")
-        .contains("units:   # the plan names no units: the directory the coordinating office assigns each round's units from")
+        .contains(
+            "  minimumLeadTime: P30D       # a round started late gives the lead unit at least this long")
+        .contains(
+            "  secondCriticismAfter: P5D   # second criticism (-> 约谈) this long after the first")
+        .contains(
+            "units:   # the plan names no units: the directory the coordinating office assigns each round's units from")
         .contains("    text: |-\n      企业作为创新主体,要制定");
     String full = writer.write(reader.read("full.yaml", FULL));
     assertThat(full)
@@ -207,13 +229,23 @@ class CatalogRoundTripTest {
   private static void assertEveryFieldIsSet(PlanCatalog catalog) {
     Map<Class<?>, Set<String>> set = new HashMap<>();
     collect(catalog, set);
-    for (Class<?> type : List.of(PlanCatalog.class, PlanFacts.class, PlanPeriod.class, Unit.class, RoundCalendar.class,
-        EscalationRules.class, TaskEntry.class, Target.class)) {
+    for (Class<?> type :
+        List.of(
+            PlanCatalog.class,
+            PlanFacts.class,
+            PlanPeriod.class,
+            Unit.class,
+            RoundCalendar.class,
+            EscalationRules.class,
+            TaskEntry.class,
+            Target.class)) {
       Set<String> all = new HashSet<>();
       for (RecordComponent c : type.getRecordComponents()) {
         all.add(c.getName());
       }
-      assertThat(set.getOrDefault(type, Set.of())).as("fields of " + type.getSimpleName() + " that FULL sets").isEqualTo(all);
+      assertThat(set.getOrDefault(type, Set.of()))
+          .as("fields of " + type.getSimpleName() + " that FULL sets")
+          .isEqualTo(all);
     }
   }
 

@@ -24,12 +24,14 @@ class CatalogYamlWriterTest {
   private final CatalogReader reader = new CatalogReader();
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "luolong-2023-ip-strong-district-action-plan.txt",
-      "quanzhou-2024-ip-demonstration-city-work-plan.txt",
-      "wuzhong-2022-ip-protection-14th-five-year-plan.txt",
-      "jilin-2020-ip-protection-implementation-opinions.txt",
-      "anshan-2009-ip-strategy-outline.txt"})
+  @ValueSource(
+      strings = {
+        "luolong-2023-ip-strong-district-action-plan.txt",
+        "quanzhou-2024-ip-demonstration-city-work-plan.txt",
+        "wuzhong-2022-ip-protection-14th-five-year-plan.txt",
+        "jilin-2020-ip-protection-implementation-opinions.txt",
+        "anshan-2009-ip-strategy-outline.txt"
+      })
   void everyPlanRoundTripsThroughCatalogReader(String document) {
     ImportResult imported = importDocument(document);
     PlanCatalog catalog = reader.read(document, writer.write(imported));
@@ -48,19 +50,26 @@ class CatalogYamlWriterTest {
 
   @Test
   void unitIdsArePinyinWithoutTheLevelPrefixAndScopedToTheGovernment() {
-    PlanCatalog catalog = reader.read("q", writer.write(importDocument("quanzhou-2024-ip-demonstration-city-work-plan.txt")));
+    PlanCatalog catalog =
+        reader.read(
+            "q", writer.write(importDocument("quanzhou-2024-ip-demonstration-city-work-plan.txt")));
     assertThat(catalog.plan().id()).isEqualTo("quanzhou-2024");
     assertThat(catalog.plan().responsibility()).isEqualTo(ResponsibilityPolicy.LEAD_FIRST);
-    assertThat(catalog.plan().coordinatingOffice()).isEqualTo(new Unit("quanzhou-lingdaoxiaozu-ban", "市知识产权工作领导小组办公室"));
+    assertThat(catalog.plan().coordinatingOffice())
+        .isEqualTo(new Unit("quanzhou-lingdaoxiaozu-ban", "市知识产权工作领导小组办公室"));
     assertThat(catalog.unit("市知识产权局").id()).isEqualTo("quanzhou-zhishichanquanju");
-    assertThat(catalog.unit("中国人民银行泉州市分行").id()).isEqualTo("quanzhou-zhongguorenminyinhangquanzhoushifenhang");
+    assertThat(catalog.unit("中国人民银行泉州市分行").id())
+        .isEqualTo("quanzhou-zhongguorenminyinhangquanzhoushifenhang");
     assertThat(catalog.unit("市委宣传部").id()).isEqualTo("quanzhou-shiweixuanchuanbu");
     assertThat(catalog.plan().targets()).isNotEmpty();
   }
 
   @Test
   void aBaseCatalogKeepsStoredIdsReviewedFactsAndPromotedMeasures() {
-    PlanCatalog reviewed = reader.read("base", """
+    PlanCatalog reviewed =
+        reader.read(
+            "base",
+            """
         plan:
           id: demo-2024
           government: demo
@@ -79,7 +88,8 @@ class CatalogYamlWriterTest {
             lead: 市知识产权局
             coUnits: [市科技局]
         """);
-    PlanCatalog written = reader.read("out", writer.write(importResource("line-after-task.txt"), reviewed));
+    PlanCatalog written =
+        reader.read("out", writer.write(importResource("line-after-task.txt"), reviewed));
     assertThat(written.plan().title()).isEqualTo("某市审定标题");
     assertThat(written.plan().coordinatingOffice().id()).isEqualTo("demo-ban");
     assertThat(written.unit("市知识产权局").id()).isEqualTo("demo-ipo");
@@ -91,7 +101,10 @@ class CatalogYamlWriterTest {
 
   @Test
   void plansWithoutUnitsWriteAnEmptyDirectory() {
-    PlanCatalog catalog = reader.read("j", writer.write(importDocument("jilin-2020-ip-protection-implementation-opinions.txt")));
+    PlanCatalog catalog =
+        reader.read(
+            "j",
+            writer.write(importDocument("jilin-2020-ip-protection-implementation-opinions.txt")));
     assertThat(catalog.units()).isEmpty();
     assertThat(catalog.plan().responsibility()).isEqualTo(ResponsibilityPolicy.ASSIGNED_PER_ROUND);
     assertThat(catalog.tasks()).allSatisfy(t -> assertThat(t.lead()).isNull());
@@ -106,7 +119,9 @@ class CatalogYamlWriterTest {
     ids.add(catalog.plan().coordinatingOffice().id());
     for (Unit u : catalog.units()) {
       assertThat(ids.add(u.id())).as("id " + u.id()).isTrue();
-      assertThat(u.id()).startsWith(catalog.plan().government() + "-").hasSizeLessThanOrEqualTo(UnitIds.MAX_LENGTH);
+      assertThat(u.id())
+          .startsWith(catalog.plan().government() + "-")
+          .hasSizeLessThanOrEqualTo(UnitIds.MAX_LENGTH);
     }
   }
 }

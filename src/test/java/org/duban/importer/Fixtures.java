@@ -19,6 +19,7 @@ import java.util.List;
 final class Fixtures {
 
   static final PlanImporter IMPORTER = new PlanImporter();
+
   /** Tests run in the project directory. */
   static final Path DOCUMENTS = Path.of("plans", "documents");
 
@@ -51,20 +52,37 @@ final class Fixtures {
   }
 
   /**
-   * Checks every task against lines "number | title | lead | co-unit; co-unit", written by hand from
-   * the document; "-" for no lead, nothing after the last bar for no co-units.
+   * Checks every task against lines "number | title | lead | co-unit; co-unit", written by hand
+   * from the document; "-" for no lead, nothing after the last bar for no co-units.
    */
   static void assertTasks(ImportResult result, String expected) {
     List<String> rows = expected.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     List<String> actual = new ArrayList<>();
     for (ImportedTask t : result.tasks()) {
-      actual.add(t.number() + " | " + t.title() + " | " + (t.lead() == null ? "-" : t.lead()) + " | "
-          + String.join("; ", t.coUnits()));
+      actual.add(
+          t.number()
+              + " | "
+              + t.title()
+              + " | "
+              + (t.lead() == null ? "-" : t.lead())
+              + " | "
+              + String.join("; ", t.coUnits()));
     }
-    List<String> normalised = rows.stream().map(r -> {
-      String[] cells = Arrays.stream(r.split("\\|", -1)).map(String::strip).toArray(String[]::new);
-      return cells[0] + " | " + cells[1] + " | " + cells[2] + " | " + (cells.length > 3 ? cells[3] : "");
-    }).toList();
+    List<String> normalised =
+        rows.stream()
+            .map(
+                r -> {
+                  String[] cells =
+                      Arrays.stream(r.split("\\|", -1)).map(String::strip).toArray(String[]::new);
+                  return cells[0]
+                      + " | "
+                      + cells[1]
+                      + " | "
+                      + cells[2]
+                      + " | "
+                      + (cells.length > 3 ? cells[3] : "");
+                })
+            .toList();
     assertThat(actual).as(result.source()).containsExactlyElementsOf(normalised);
   }
 }

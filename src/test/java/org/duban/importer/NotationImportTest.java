@@ -15,7 +15,9 @@ class NotationImportTest {
   void inlineUnitListsAlsoWhenBrokenAcrossLinesAndSurroundedByPageJunk() {
     ImportResult r = importResource("inline-units.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         1 | 严格行政执法 | 区市场监管局 | 区公安分局; 区商务局
         2 | 强化司法保护 | 区法院 |
         3 | 推进专利转化 | 区科技局 | 区财政局
@@ -29,7 +31,9 @@ class NotationImportTest {
   void unitLineAfterTheTaskWithPrefixCarryAndCommaGroups() {
     ImportResult r = importResource("line-after-task.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         一.1 | 树导向 | 市知识产权局 | 市科技局; 市工信局
         一.2 | 强化金融力量支撑 | 市知识产权局 | 市金融监管局; 中国人民银行某市分行; 国家金融监督管理总局某市监管分局
         一.3 | 用好新型政策工具 | 市知识产权局 | 市知识产权工作领导小组各成员单位
@@ -46,7 +50,9 @@ class NotationImportTest {
     ImportResult r = importResource("joint-traditional.txt");
     assertThat(r.errors()).isEmpty();
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.JOINT);
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         一.1 | 加强知识产权行政保护 | - | 市委宣传部(新闻出版局); 市公安局; 市市场监管局(知识产权局); 市中级人民法院; 市人民检察院
         一.2 | 推动知识产权创新发展 | - | 市科技局; 市市场监管局(知识产权局); 各县(市、区)人民政府
         一.3 | 深化金融服务改革 | - | 市财政局; 各开发区、工(农)业园区管委会
@@ -66,7 +72,9 @@ class NotationImportTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.ASSIGNED_PER_ROUND);
     // (1) next to (二), 二是 next to 四.; the safeguard (五) continues the series, so it is a task
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         (一) | 完善法律政策 | - |
         (二) | 实行惩罚性赔偿制度 | - |
         (三) | 加强行政执法 | - |
@@ -80,7 +88,9 @@ class NotationImportTest {
   void leadNotationsNeverInventUnits() {
     ImportResult r = importResource("lead-notations.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         1 | 建设保护中心 | 市知识产权局 |
         2 | 培育高价值专利 | 市科技局 | 市工信局
         3 | 开展宣传活动 | 市委宣传部 |
@@ -95,7 +105,9 @@ class NotationImportTest {
   void numberingWithPartsAndRightParentheses() {
     ImportResult r = importResource("numbering-styles.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         一 | 完善制度 | 县知识产权局 |
         二 | 加强保护 | 县市场监管局 | 县公安局
         三.1 | 推进转化 | 县科技局 |
@@ -107,7 +119,9 @@ class NotationImportTest {
   void taskTableWithUnitColumnAndABrokenCell() {
     ImportResult r = importResource("table.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         1 | 完善政策体系 | 市知识产权局 | 市司法局
         2 | 加强执法保护 | 市市场监管局 | 市公安局
         3 | 发展服务业 | 市发改委 | 市商务局
@@ -119,7 +133,9 @@ class NotationImportTest {
   void tabSeparatedTableWithResponsibleDepartmentColumn() {
     ImportResult r = importResource("table-tabs.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         1 | 推进知识产权强企 | 市工信局 | 市科技局
         2 | 加强人才培养 | 市人社局 |
         """);
@@ -129,13 +145,16 @@ class NotationImportTest {
   void aTextThatAppearsTwiceYieldsEachTaskOnce() {
     ImportResult r = importResource("repeated.txt");
     assertThat(r.errors()).isEmpty();
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         二.1 | 突出企业主体地位 | - |
         二.2 | 引导资源集聚 | - |
         三.1 | 加强宣传 | - |
         """);
     assertThat(r.task("三.1").text()).isEqualTo("建立宣传体系。");
-    assertThat(r.problems()).anyMatch(p -> p.line() == 15 && p.severity() == ImportProblem.Severity.WARNING);
+    assertThat(r.problems())
+        .anyMatch(p -> p.line() == 15 && p.severity() == ImportProblem.Severity.WARNING);
   }
 
   @Test
@@ -143,10 +162,14 @@ class NotationImportTest {
     for (String empty : new String[] {"", "  \n\n　\n"}) {
       ImportResult r = IMPORTER.importText("empty.txt", empty);
       assertThat(r.tasks()).isEmpty();
-      assertThat(r.errors()).singleElement().satisfies(p -> {
-        assertThat(p.line()).isEqualTo(1);
-        assertThat(p.format("empty.txt")).isEqualTo("empty.txt:1: error: the text is empty: no plan to import");
-      });
+      assertThat(r.errors())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.line()).isEqualTo(1);
+                assertThat(p.format("empty.txt"))
+                    .isEqualTo("empty.txt:1: error: the text is empty: no plan to import");
+              });
     }
   }
 
@@ -154,10 +177,13 @@ class NotationImportTest {
   void unrelatedTextHasNoRecognisableTasks() {
     ImportResult r = importResource("unrelated.txt");
     assertThat(r.tasks()).isEmpty();
-    assertThat(r.errors()).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(1);
-      assertThat(p.message()).contains("no recognisable main tasks");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(1);
+              assertThat(p.message()).contains("no recognisable main tasks");
+            });
   }
 
   @Test
@@ -165,15 +191,20 @@ class NotationImportTest {
     ImportResult r = importResource("bad-units.txt");
     assertThat(r.errors()).extracting(ImportProblem::line).containsExactly(5, 6);
     assertThat(r.errors().get(0).message()).contains("task 2").contains("cannot read its units");
-    assertThat(r.errors().get(1).message()).contains("task 3").contains("names no responsible unit");
+    assertThat(r.errors().get(1).message())
+        .contains("task 3")
+        .contains("names no responsible unit");
   }
 
   @Test
   void anUnclosedUnitListIsAnErrorNamingItsLine() {
     ImportResult r = importResource("unclosed-units.txt");
-    assertThat(r.errors()).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(3);
-      assertThat(p.message()).contains("task 1").contains("never closed");
-    });
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.message()).contains("task 1").contains("never closed");
+            });
   }
 }

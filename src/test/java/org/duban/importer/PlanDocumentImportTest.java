@@ -10,7 +10,10 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.junit.jupiter.api.Test;
 
-/** The five plan documents: every task's number, title, lead and co-units, written by hand from the text. */
+/**
+ * The five plan documents: every task's number, title, lead and co-units, written by hand from the
+ * text.
+ */
 class PlanDocumentImportTest {
 
   @Test
@@ -19,7 +22,9 @@ class PlanDocumentImportTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.LEAD_FIRST);
     assertThat(r.tasks()).hasSize(23);
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         1 | 探索新业态新领域保护制度 | 区市场监管局 | 区商务局
         2 | 健全特色领域知识产权保护制度 | 区市场监管局 | 区文广旅局; 区农业农村局
         3 | 强化知识产权区域协作机制 | 区市场监管局 | 区科技局; 区金融局
@@ -45,7 +50,10 @@ class PlanDocumentImportTest {
         23 | 营造知识产权浓厚文化环境 | 区市场监管局 | 区教育局; 区科技局
         """);
     // task 7 has two paragraphs and one unit list at the end
-    assertThat(r.task("7").text()).contains("深化智慧法院建设").contains("健全知识产权维权援助工作制度").doesNotContain("责任单位");
+    assertThat(r.task("7").text())
+        .contains("深化智慧法院建设")
+        .contains("健全知识产权维权援助工作制度")
+        .doesNotContain("责任单位");
     assertThat(r.facts().title()).isEqualTo("洛龙区知识产权强区行动方案");
     assertThat(r.facts().periodTo()).isEqualTo(2025);
   }
@@ -56,7 +64,9 @@ class PlanDocumentImportTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.LEAD_FIRST);
     assertThat(r.tasks()).hasSize(18);
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         一.1 | 树导向 | 市知识产权局 | 市科技局; 市工信局; 市教育局
         一.2 | 育主体 | 市工信局 | 市科技局; 市知识产权局; 市海洋渔业局
         一.3 | 建体系 | 市知识产权局 | 市科技局; 市发改委; 市工信局; 市文旅局; 市农业农村局; 市林业局
@@ -83,8 +93,10 @@ class PlanDocumentImportTest {
     assertThat(f.periodFrom()).isEqualTo(2024);
     assertThat(f.periodTo()).isEqualTo(2026);
     assertThat(f.coordinatingOffice()).isEqualTo("市知识产权工作领导小组办公室");
-    assertThat(f.targets()).contains(new Target("每万人口高价值发明专利拥有量", 2026, new BigDecimal("6"), "件"),
-        new Target("知识产权信息公共服务网点总数", 2026, new BigDecimal("18"), "个"));
+    assertThat(f.targets())
+        .contains(
+            new Target("每万人口高价值发明专利拥有量", 2026, new BigDecimal("6"), "件"),
+            new Target("知识产权信息公共服务网点总数", 2026, new BigDecimal("18"), "个"));
   }
 
   private static final String MSA = "市市场监管局(知识产权局)";
@@ -99,7 +111,9 @@ class PlanDocumentImportTest {
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.JOINT);
     assertThat(r.tasks()).hasSize(25);
     String p = PROPAGANDA;
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         一.1 | 完善知识产权保护政策 | - | %1$s; 市网信办; 市发改委; 市司法局; 市自然资源局; 市农业农村局; 市商务和投资促进局; 市文化旅游体育广电局; 市卫生健康委员会; %2$s; %3$s
         一.2 | 健全知识产权保护体系 | - | %1$s; 市公安局; 市司法局; 市自然资源局; 市农业农村局; 市文化旅游体育广电局; %2$s; %3$s
         一.3 | 加强知识产权司法保护 | - | 市公安局; %3$s
@@ -125,7 +139,8 @@ class PlanDocumentImportTest {
         保障(一) | 加强组织领导 | - | %4$s
         保障(二) | 落实资源保障 | - | 有关部门; 各县(市、区)人民政府
         保障(三) | 加强考核评估 | - | %4$s
-        """.formatted(p, MSA, COURTS, CONFERENCE));
+        """
+            .formatted(p, MSA, COURTS, CONFERENCE));
     assertThat(r.task("一.4").text()).contains("建立展会知识产权保护机制");
     assertThat(r.task("一.4").originalTitle()).isEqualTo("加強智慧財產權行政保護");
     assertThat(r.task("六.1").text()).contains("开展中小学知识产权教育试点示范工作");
@@ -146,7 +161,9 @@ class PlanDocumentImportTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.ASSIGNED_PER_ROUND);
     assertThat(r.tasks()).hasSize(18);
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         (一) | 完善知识产权法律政策建设 | - |
         (二) | 实行侵权惩罚性赔偿制度 | - |
         (三) | 建立知识产权保护合作机制 | - |
@@ -169,7 +186,8 @@ class PlanDocumentImportTest {
     // page junk after the last task is not part of it
     assertThat(r.task("(十八)").text()).doesNotContain("来源").doesNotContain("http");
     assertThat(r.task("(十一)").text()).doesNotContain("[/s2/]");
-    assertThat(r.facts().targets()).contains(new Target("有效注册商标", 2022, new BigDecimal("25"), "万件"));
+    assertThat(r.facts().targets())
+        .contains(new Target("有效注册商标", 2022, new BigDecimal("25"), "万件"));
   }
 
   @Test
@@ -178,7 +196,9 @@ class PlanDocumentImportTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.ASSIGNED_PER_ROUND);
     assertThat(r.tasks()).hasSize(36);
-    assertTasks(r, """
+    assertTasks(
+        r,
+        """
         六.1 | 突出发挥企业的创新主体地位 | - |
         六.2 | 引导创新资源向核心企业集聚 | - |
         六.3 | 积极扶持和培育各类知识产权优势企业 | - |

@@ -1,7 +1,5 @@
 package org.duban.modeling;
 
-import org.duban.names.ProcessKeys;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,12 +31,15 @@ import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.catalog.TaskEntry;
 import org.duban.names.EvaluationKind;
+import org.duban.names.ProcessKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every generated round process: valid, reproducible, wired to beans, and drawn without overlaps. */
+/**
+ * Every generated round process: valid, reproducible, wired to beans, and drawn without overlaps.
+ */
 class RoundProcessModelTest {
 
   static final PlanCatalogs CATALOGS = PlanCatalogs.load(List.of("file:plans/*.yaml"));
@@ -80,7 +81,9 @@ class RoundProcessModelTest {
       assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}");
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      assertThat(task.getCamundaFormKey()).as(task.getId()).startsWith("embedded:deployment:forms/");
+      assertThat(task.getCamundaFormKey())
+          .as(task.getId())
+          .startsWith("embedded:deployment:forms/");
       assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
     }
   }
@@ -92,7 +95,9 @@ class RoundProcessModelTest {
     Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       if (element instanceof FlowNode) {
-        assertThat(shapes).as("shape of " + element.getId()).anyMatch(s -> s.getBpmnElement() == element);
+        assertThat(shapes)
+            .as("shape of " + element.getId())
+            .anyMatch(s -> s.getBpmnElement() == element);
       }
     }
     List<BpmnShape> list = new ArrayList<>(shapes);
@@ -104,13 +109,15 @@ class RoundProcessModelTest {
           continue;
         }
         assertThat(overlap(a.getBounds(), b.getBounds()))
-            .as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId()).isFalse();
+            .as("%s overlaps %s", a.getBpmnElement().getId(), b.getBpmnElement().getId())
+            .isFalse();
       }
     }
     for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
       Bounds host = shapeOf(shapes, boundary.getAttachedTo()).getBounds();
       Bounds event = shapeOf(shapes, boundary).getBounds();
-      assertThat(event.getY() + event.getHeight() / 2).as("%s sits on its task's edge", boundary.getId())
+      assertThat(event.getY() + event.getHeight() / 2)
+          .as("%s sits on its task's edge", boundary.getId())
           .isEqualTo(host.getY() + host.getHeight());
     }
     for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
@@ -119,7 +126,9 @@ class RoundProcessModelTest {
       for (int k = 1; k < points.size(); k++) {
         Waypoint p = points.get(k - 1);
         Waypoint q = points.get(k);
-        assertThat(p.getX().equals(q.getX()) || p.getY().equals(q.getY())).as("orthogonal segment of " + edge.getId()).isTrue();
+        assertThat(p.getX().equals(q.getX()) || p.getY().equals(q.getY()))
+            .as("orthogonal segment of " + edge.getId())
+            .isTrue();
       }
     }
   }
@@ -129,7 +138,8 @@ class RoundProcessModelTest {
     PlanCatalog wuzhong = CATALOGS.require("wuzhong-2022");
     TaskEntry task = wuzhong.task("一.4-展会").orElseThrow();
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
-    assertThat(Bpmn.convertToString(factory.create(wuzhong, task))).contains("R4/2021-01-01T00:00:00+08:00/P1Y");
+    assertThat(Bpmn.convertToString(factory.create(wuzhong, task)))
+        .contains("R4/2021-01-01T00:00:00+08:00/P1Y");
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-06-01 00:00:00"));
     assertThat(Bpmn.convertToString(factory.create(wuzhong, task))).doesNotContain("timeCycle");
   }
@@ -142,17 +152,23 @@ class RoundProcessModelTest {
   @Test
   void shouldGiveEveryModelItsYearlyTimerWhileThePlanHasYearsAhead() throws IOException {
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2000-01-01 00:00:00"));
-    EvaluationProcessFactory evaluations = new EvaluationProcessFactory(ZoneId.of("Asia/Shanghai"), 3650);
+    EvaluationProcessFactory evaluations =
+        new EvaluationProcessFactory(ZoneId.of("Asia/Shanghai"), 3650);
     Path dir = Path.of("target", "bpmn", "timer-start");
     Files.createDirectories(dir);
     int written = 0;
     for (PlanCatalog plan : CATALOGS.all()) {
       Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
-      plan.tasks().forEach(t -> models.put(ProcessKeys.round(plan.id(), t.number()), factory.create(plan, t)));
-      EvaluationKind.of(plan).forEach(k -> models.put(k.processKey(plan.id()), evaluations.create(plan, k)));
+      plan.tasks()
+          .forEach(
+              t -> models.put(ProcessKeys.round(plan.id(), t.number()), factory.create(plan, t)));
+      EvaluationKind.of(plan)
+          .forEach(k -> models.put(k.processKey(plan.id()), evaluations.create(plan, k)));
       for (Map.Entry<String, BpmnModelInstance> model : models.entrySet()) {
         String xml = Bpmn.convertToString(model.getValue());
-        assertThat(xml).as("yearly timer of %s", model.getKey()).containsPattern("<(\\w+:)?timeCycle[ >]");
+        assertThat(xml)
+            .as("yearly timer of %s", model.getKey())
+            .containsPattern("<(\\w+:)?timeCycle[ >]");
         Files.writeString(dir.resolve(model.getKey() + ".bpmn"), xml, StandardCharsets.UTF_8);
         written++;
       }
@@ -161,7 +177,8 @@ class RoundProcessModelTest {
   }
 
   private static boolean mayTouch(BaseElement a, BaseElement b) {
-    return isInside(a, b) || isInside(b, a)
+    return isInside(a, b)
+        || isInside(b, a)
         || (a instanceof BoundaryEvent e && e.getAttachedTo() == b)
         || (b instanceof BoundaryEvent f && f.getAttachedTo() == a);
   }
@@ -175,7 +192,9 @@ class RoundProcessModelTest {
   }
 
   private static boolean overlap(Bounds a, Bounds b) {
-    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
-        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    return a.getX() < b.getX() + b.getWidth()
+        && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight()
+        && b.getY() < a.getY() + a.getHeight();
   }
 }

@@ -1,23 +1,21 @@
 package org.duban.planimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.reset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.reset;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.identity.IdentitySeeder;
 import org.duban.testsupport.ProbeTable;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,15 +31,19 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-/** A supervisor brings in a new plan over REST: document → preview → reviewed catalog → deployed. */
+/**
+ * A supervisor brings in a new plan over REST: document → preview → reviewed catalog → deployed.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PlanImportHttpTest {
 
   static final String SUPERVISOR = "quanzhou-lingdaoxiaozu-ban";
-  static final String DOCUMENT = """
+  static final String DOCUMENT =
+      """
       示范市知识产权强市建设工作方案(2026-2028年)
       一、工作目标
       到2028年,全市每万人口高价值发明专利拥有量达到8件。
@@ -69,7 +71,9 @@ class PlanImportHttpTest {
 
   @Test
   void shouldPreviewReviewAndDeployANewPlan() throws Exception {
-    ResponseEntity<String> preview = post(SUPERVISOR, "/api/plans/import?source=shifan-2026.txt", DOCUMENT, MediaType.TEXT_PLAIN);
+    ResponseEntity<String> preview =
+        post(
+            SUPERVISOR, "/api/plans/import?source=shifan-2026.txt", DOCUMENT, MediaType.TEXT_PLAIN);
     assertThat(preview.getStatusCode()).as(preview.getBody()).isEqualTo(HttpStatus.OK);
     JsonNode draft = json.readTree(preview.getBody());
     assertThat(draft.get("tasks").asInt()).isEqualTo(2);
@@ -77,33 +81,70 @@ class PlanImportHttpTest {
     assertThat(catalog).contains("id: shifan-2026").contains("lead: 市知识产权局").contains("- 市工信局");
 
     // the reviewer corrects what the document does not say, then deploys
-    String reviewed = catalog.replace("title: 示范市知识产权强市建设工作方案(2026-2028年)", "title: 示范市知识产权强市建设工作方案");
-    ResponseEntity<String> deployed = post(SUPERVISOR, "/api/plans?file=shifan-2026.yaml", reviewed, MediaType.valueOf("application/yaml"));
+    String reviewed =
+        catalog.replace("title: 示范市知识产权强市建设工作方案(2026-2028年)", "title: 示范市知识产权强市建设工作方案");
+    ResponseEntity<String> deployed =
+        post(
+            SUPERVISOR,
+            "/api/plans?file=shifan-2026.yaml",
+            reviewed,
+            MediaType.valueOf("application/yaml"));
     assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.CREATED);
     assertThat(json.readTree(deployed.getBody()).get("processKeys").toString())
-        .contains("shifan-2026_2-1").contains("shifan-2026_2-2").contains("shifan-2026_notice").contains("shifan-2026_evaluation");
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("shifan-2026_2-1").singleResult().getName())
+        .contains("shifan-2026_2-1")
+        .contains("shifan-2026_2-2")
+        .contains("shifan-2026_notice")
+        .contains("shifan-2026_evaluation");
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("shifan-2026_2-1")
+                .singleResult()
+                .getName())
         .isEqualTo("示范 二.1 强化知识产权创造");
-    assertThat(identity.createGroupQuery().groupId("shifan-zhishichanquanju").singleResult().getName()).isEqualTo("市知识产权局");
-    assertThat(Files.readString(importDir.resolve("shifan-2026.yaml"), StandardCharsets.UTF_8)).isEqualTo(reviewed);
+    assertThat(
+            identity.createGroupQuery().groupId("shifan-zhishichanquanju").singleResult().getName())
+        .isEqualTo("市知识产权局");
+    assertThat(Files.readString(importDir.resolve("shifan-2026.yaml"), StandardCharsets.UTF_8))
+        .isEqualTo(reviewed);
 
     // a round of the new plan opens like any other
-    ResponseEntity<String> round = exchange("admin:admin", HttpMethod.POST, "/engine-rest/process-definition/key/shifan-2026_2-1/start",
-        "{\"variables\":{\"year\":{\"value\":2026,\"type\":\"Integer\"}}}", MediaType.APPLICATION_JSON);
+    ResponseEntity<String> round =
+        exchange(
+            "admin:admin",
+            HttpMethod.POST,
+            "/engine-rest/process-definition/key/shifan-2026_2-1/start",
+            "{\"variables\":{\"year\":{\"value\":2026,\"type\":\"Integer\"}}}",
+            MediaType.APPLICATION_JSON);
     assertThat(round.getStatusCode()).as(round.getBody()).isEqualTo(HttpStatus.OK);
-    assertThat(json.readTree(round.getBody()).get("businessKey").asText()).isEqualTo("shifan-2026/二.1/2026");
+    assertThat(json.readTree(round.getBody()).get("businessKey").asText())
+        .isEqualTo("shifan-2026/二.1/2026");
 
-    assertThat(post(SUPERVISOR, "/api/plans?file=shifan-2026.yaml", reviewed, MediaType.valueOf("application/yaml"))
-        .getStatusCode()).as("unchanged: nothing new deployed").isEqualTo(HttpStatus.OK);
+    assertThat(
+            post(
+                    SUPERVISOR,
+                    "/api/plans?file=shifan-2026.yaml",
+                    reviewed,
+                    MediaType.valueOf("application/yaml"))
+                .getStatusCode())
+        .as("unchanged: nothing new deployed")
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void shouldRejectUnreadableDocumentsBadCatalogsAndOutsiders() throws Exception {
-    ResponseEntity<String> unrelated = post(SUPERVISOR, "/api/plans/import?source=notes.txt", "今天天气很好。\n明天开会。\n", MediaType.TEXT_PLAIN);
+    ResponseEntity<String> unrelated =
+        post(
+            SUPERVISOR,
+            "/api/plans/import?source=notes.txt",
+            "今天天气很好。\n明天开会。\n",
+            MediaType.TEXT_PLAIN);
     assertThat(unrelated.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(json.readTree(unrelated.getBody()).get("problems").get(0).get("message").asText()).contains("notes.txt");
+    assertThat(json.readTree(unrelated.getBody()).get("problems").get(0).get("message").asText())
+        .contains("notes.txt");
 
-    String bad = """
+    String bad =
+        """
         plan:
           id: broken-2026
           government: broken
@@ -119,21 +160,46 @@ class PlanImportHttpTest {
             title: 任务一
             lead: 市财政局
         """;
-    ResponseEntity<String> refused = post(SUPERVISOR, "/api/plans?file=broken-2026.yaml", bad, MediaType.valueOf("application/yaml"));
+    ResponseEntity<String> refused =
+        post(
+            SUPERVISOR,
+            "/api/plans?file=broken-2026.yaml",
+            bad,
+            MediaType.valueOf("application/yaml"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode error = json.readTree(refused.getBody());
     assertThat(error.get("line").asInt()).isEqualTo(14);
     assertThat(error.get("field").asText()).isEqualTo("tasks[0].lead");
     assertThat(error.get("message").asText()).contains("市财政局");
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyLike("broken-2026%").count()).as("nothing deployed").isZero();
+    assertThat(
+            repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKeyLike("broken-2026%")
+                .count())
+        .as("nothing deployed")
+        .isZero();
 
-    String shipped = new String(getClass().getResourceAsStream("/plans/luolong-2023.yaml").readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(post(SUPERVISOR, "/api/plans?file=luolong-2023.yaml", shipped, MediaType.valueOf("application/yaml")).getStatusCode())
-        .as("shipped plans change through the repository").isEqualTo(HttpStatus.BAD_REQUEST);
+    String shipped =
+        new String(
+            getClass().getResourceAsStream("/plans/luolong-2023.yaml").readAllBytes(),
+            StandardCharsets.UTF_8);
+    assertThat(
+            post(
+                    SUPERVISOR,
+                    "/api/plans?file=luolong-2023.yaml",
+                    shipped,
+                    MediaType.valueOf("application/yaml"))
+                .getStatusCode())
+        .as("shipped plans change through the repository")
+        .isEqualTo(HttpStatus.BAD_REQUEST);
 
-    assertThat(post("wuzhong-gonganju", "/api/plans/import", DOCUMENT, MediaType.TEXT_PLAIN).getStatusCode())
-        .as("unit staff may not import plans").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(http.postForEntity("/api/plans/import", DOCUMENT, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(
+            post("wuzhong-gonganju", "/api/plans/import", DOCUMENT, MediaType.TEXT_PLAIN)
+                .getStatusCode())
+        .as("unit staff may not import plans")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.postForEntity("/api/plans/import", DOCUMENT, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
@@ -142,52 +208,197 @@ class PlanImportHttpTest {
     String original = catalog(plan, WUZHONG_OFFICE, WUZHONG_OFFICE_NAME);
     String takeover = catalog(plan, SUPERVISOR, QUANZHOU_OFFICE_NAME);
     ProbeTable probes = new ProbeTable("Plans belong to the office that imported them");
-    probes.probe("Wuzhong's office imports a new plan", 201, () -> publish(WUZHONG_OFFICE, original).getStatusCode().value());
-    probes.probe("the owner is kept beside the catalog", WUZHONG_OFFICE, () -> read(importDir.resolve(plan + ".owner")));
-    probes.probe("Quanzhou's office re-posts it with itself as office", 403,
+    probes.probe(
+        "Wuzhong's office imports a new plan",
+        201,
+        () -> publish(WUZHONG_OFFICE, original).getStatusCode().value());
+    probes.probe(
+        "the owner is kept beside the catalog",
+        WUZHONG_OFFICE,
+        () -> read(importDir.resolve(plan + ".owner")));
+    probes.probe(
+        "Quanzhou's office re-posts it with itself as office",
+        403,
         () -> publish(SUPERVISOR, takeover).getStatusCode().value());
-    probes.probe("the refusal names the owner", true, () -> message(publish(SUPERVISOR, takeover)).contains(WUZHONG_OFFICE));
-    probes.probe("Quanzhou's office re-posts it unchanged", 403, () -> publish(SUPERVISOR, original).getStatusCode().value());
-    probes.probe("the plan keeps its office and one deployment", WUZHONG_OFFICE + " 1", () -> groupOfficeOf(plan) + " " + deployments(plan));
-    probes.probe("Wuzhong's office moves its plan to another office", 403, () -> publish(WUZHONG_OFFICE,
-        catalog(plan, "shili-ban", "示例办公室")).getStatusCode().value());
-    probes.probe("the refusal says only an administrator may", true, () -> message(publish(WUZHONG_OFFICE,
-        catalog(plan, "shili-ban", "示例办公室"))).contains("系统管理员"));
-    probes.probe("Wuzhong's office publishes a new version, renaming its own unit", 201, () -> publish(WUZHONG_OFFICE,
-        catalog(plan, "示例方案", WUZHONG_OFFICE, WUZHONG_OFFICE_NAME, plan + "-kejiju", "市科学技术局", "1")
-            .replace("city: 示例", "city: 示范")).getStatusCode().value());
-    probes.probe("its unit's group is renamed", "市科学技术局", () -> identity.createGroupQuery().groupId(plan + "-kejiju")
-        .singleResult().getName());
-    probes.probe("an administrator moves it to another office", 201, () -> publish("admin",
-        catalog(plan, "shili-ban", "示例办公室")).getStatusCode().value());
-    probes.probe("the importing office still owns it", WUZHONG_OFFICE, () -> read(importDir.resolve(plan + ".owner")));
+    probes.probe(
+        "the refusal names the owner",
+        true,
+        () -> message(publish(SUPERVISOR, takeover)).contains(WUZHONG_OFFICE));
+    probes.probe(
+        "Quanzhou's office re-posts it unchanged",
+        403,
+        () -> publish(SUPERVISOR, original).getStatusCode().value());
+    probes.probe(
+        "the plan keeps its office and one deployment",
+        WUZHONG_OFFICE + " 1",
+        () -> groupOfficeOf(plan) + " " + deployments(plan));
+    probes.probe(
+        "Wuzhong's office moves its plan to another office",
+        403,
+        () -> publish(WUZHONG_OFFICE, catalog(plan, "shili-ban", "示例办公室")).getStatusCode().value());
+    probes.probe(
+        "the refusal says only an administrator may",
+        true,
+        () ->
+            message(publish(WUZHONG_OFFICE, catalog(plan, "shili-ban", "示例办公室")))
+                .contains("系统管理员"));
+    probes.probe(
+        "Wuzhong's office publishes a new version, renaming its own unit",
+        201,
+        () ->
+            publish(
+                    WUZHONG_OFFICE,
+                    catalog(
+                            plan,
+                            "示例方案",
+                            WUZHONG_OFFICE,
+                            WUZHONG_OFFICE_NAME,
+                            plan + "-kejiju",
+                            "市科学技术局",
+                            "1")
+                        .replace("city: 示例", "city: 示范"))
+                .getStatusCode()
+                .value());
+    probes.probe(
+        "its unit's group is renamed",
+        "市科学技术局",
+        () -> identity.createGroupQuery().groupId(plan + "-kejiju").singleResult().getName());
+    probes.probe(
+        "an administrator moves it to another office",
+        201,
+        () -> publish("admin", catalog(plan, "shili-ban", "示例办公室")).getStatusCode().value());
+    probes.probe(
+        "the importing office still owns it",
+        WUZHONG_OFFICE,
+        () -> read(importDir.resolve(plan + ".owner")));
     probes.check();
   }
 
   @Test
   void shouldNotLetACatalogRenameOrRetypeGroupsItDoesNotOwn() throws Exception {
     group("xinxi-zhongxin", "信息中心", "unit"); // a unit group made in Admin, of no plan
-    group("weixiu-zu", "维修组", "staff");        // a group of another kind
-    ProbeTable probes = new ProbeTable("A catalog creates and changes the groups of its own units only");
-    probes.probe("unit id camunda-admin", "400 10 [units[0].id]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", "camunda-admin", "市管理局", "1"))));
-    probes.probe("the administrators' group keeps its name", "camunda BPM Administrators",
+    group("weixiu-zu", "维修组", "staff"); // a group of another kind
+    ProbeTable probes =
+        new ProbeTable("A catalog creates and changes the groups of its own units only");
+    probes.probe(
+        "unit id camunda-admin",
+        "400 10 [units[0].id]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "qunzu-ban",
+                        "示例办公室",
+                        "camunda-admin",
+                        "市管理局",
+                        "1"))));
+    probes.probe(
+        "the administrators' group keeps its name",
+        "camunda BPM Administrators",
         () -> identity.createGroupQuery().groupId("camunda-admin").singleResult().getName());
-    probes.probe("office id duban-auditors", "400 7 [plan.coordinatingOffice.id]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "duban-auditors", "示例办公室", "qunzu-kejiju", "市科技局", "1"))));
-    probes.probe("another plan's unit under another name", "400 10 [units[0].name]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", "wuzhong-gonganju", "市警察局", "1"))));
-    probes.probe("another plan's office as a unit", "400 10 [units[0].id]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", WUZHONG_OFFICE, WUZHONG_OFFICE_NAME, "1"))));
-    probes.probe("another plan's unit as the office", "400 7 [plan.coordinatingOffice.id]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "wuzhong-gonganju", "市公安局", "qunzu-kejiju", "市科技局", "1"))));
-    probes.probe("a group made in Admin, renamed", "400 10 [units[0].name]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", "xinxi-zhongxin", "市信息局", "1"))));
-    probes.probe("a group made in Admin, retyped", "400 10 [units[0].id]", () -> answer(publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", "weixiu-zu", "维修组", "1"))));
+    probes.probe(
+        "office id duban-auditors",
+        "400 7 [plan.coordinatingOffice.id]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "duban-auditors",
+                        "示例办公室",
+                        "qunzu-kejiju",
+                        "市科技局",
+                        "1"))));
+    probes.probe(
+        "another plan's unit under another name",
+        "400 10 [units[0].name]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "qunzu-ban",
+                        "示例办公室",
+                        "wuzhong-gonganju",
+                        "市警察局",
+                        "1"))));
+    probes.probe(
+        "another plan's office as a unit",
+        "400 10 [units[0].id]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "qunzu-ban",
+                        "示例办公室",
+                        WUZHONG_OFFICE,
+                        WUZHONG_OFFICE_NAME,
+                        "1"))));
+    probes.probe(
+        "another plan's unit as the office",
+        "400 7 [plan.coordinatingOffice.id]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "wuzhong-gonganju",
+                        "市公安局",
+                        "qunzu-kejiju",
+                        "市科技局",
+                        "1"))));
+    probes.probe(
+        "a group made in Admin, renamed",
+        "400 10 [units[0].name]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "qunzu-ban",
+                        "示例办公室",
+                        "xinxi-zhongxin",
+                        "市信息局",
+                        "1"))));
+    probes.probe(
+        "a group made in Admin, retyped",
+        "400 10 [units[0].id]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", "weixiu-zu", "维修组", "1"))));
     probes.probe("nothing of the plan was deployed", 0L, () -> deployments("qunzu-2026"));
-    probes.probe("another plan's unit as it is (shared)", 201, () -> publish(SUPERVISOR,
-        catalog("qunzu-2026", "示例方案", "qunzu-ban", "示例办公室", "wuzhong-gonganju", "市公安局", "1")).getStatusCode().value());
+    probes.probe(
+        "another plan's unit as it is (shared)",
+        201,
+        () ->
+            publish(
+                    SUPERVISOR,
+                    catalog(
+                        "qunzu-2026",
+                        "示例方案",
+                        "qunzu-ban",
+                        "示例办公室",
+                        "wuzhong-gonganju",
+                        "市公安局",
+                        "1"))
+                .getStatusCode()
+                .value());
     probes.check();
   }
 
@@ -195,48 +406,125 @@ class PlanImportHttpTest {
   void shouldValidateEverythingBeforeDeployingAnything() throws Exception {
     String longId = "jiaoyan-" + "a".repeat(101);
     ProbeTable probes = new ProbeTable("Everything is validated before anything is deployed");
-    probes.probe("a 109-character unit id", "400 10 [units[0].id]", () -> answer(publish(SUPERVISOR,
-        catalog("jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", longId, "市科技局", "1"))));
-    probes.probe("the message names the limit", true, () -> message(publish(SUPERVISOR,
-        catalog("jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", longId, "市科技局", "1"))).contains("最长 64"));
-    probes.probe("no group of the long id", 0L, () -> identity.createGroupQuery().groupId(longId).count());
-    probes.probe("a task numbered notice", "400 12 [tasks[0].number]", () -> answer(publish(SUPERVISOR,
-        catalog("jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", "jiaoyan-kejiju", "市科技局", "notice"))));
-    probes.probe("a task numbered Evaluation", "400 12 [tasks[0].number]", () -> answer(publish(SUPERVISOR,
-        catalog("jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", "jiaoyan-kejiju", "市科技局", "Evaluation"))));
-    String twice = catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室").replace("  city: 示例\n", "  city: 示例\n  city: 另一个\n");
-    probes.probe("a key given twice", "400 5 [plan.city]", () -> answer(publish(SUPERVISOR, twice)));
+    probes.probe(
+        "a 109-character unit id",
+        "400 10 [units[0].id]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog("jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", longId, "市科技局", "1"))));
+    probes.probe(
+        "the message names the limit",
+        true,
+        () ->
+            message(
+                    publish(
+                        SUPERVISOR,
+                        catalog(
+                            "jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", longId, "市科技局", "1")))
+                .contains("最长 64"));
+    probes.probe(
+        "no group of the long id", 0L, () -> identity.createGroupQuery().groupId(longId).count());
+    probes.probe(
+        "a task numbered notice",
+        "400 12 [tasks[0].number]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "jiaoyan-2026",
+                        "示例方案",
+                        "jiaoyan-ban",
+                        "示例办公室",
+                        "jiaoyan-kejiju",
+                        "市科技局",
+                        "notice"))));
+    probes.probe(
+        "a task numbered Evaluation",
+        "400 12 [tasks[0].number]",
+        () ->
+            answer(
+                publish(
+                    SUPERVISOR,
+                    catalog(
+                        "jiaoyan-2026",
+                        "示例方案",
+                        "jiaoyan-ban",
+                        "示例办公室",
+                        "jiaoyan-kejiju",
+                        "市科技局",
+                        "Evaluation"))));
+    String twice =
+        catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室")
+            .replace("  city: 示例\n", "  city: 示例\n  city: 另一个\n");
+    probes.probe(
+        "a key given twice", "400 5 [plan.city]", () -> answer(publish(SUPERVISOR, twice)));
     probes.probe("nothing of the plan was deployed", 0L, () -> deployments("jiaoyan-2026"));
-    String big = catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室") + "# " + "x".repeat(1024 * 1024) + "\n";
+    String big =
+        catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室") + "# " + "x".repeat(1024 * 1024) + "\n";
     probes.probe("a 1 MB catalog", 413, () -> publish(SUPERVISOR, big).getStatusCode().value());
-    probes.probe("the 413 says the limit", true, () -> message(publish(SUPERVISOR, big)).contains("512 KB"));
-    probes.probe("a 1 MB plan document for preview", 413, () -> post(SUPERVISOR, "/api/plans/import", "一、".repeat(200_000),
-        MediaType.TEXT_PLAIN).getStatusCode().value());
+    probes.probe(
+        "the 413 says the limit", true, () -> message(publish(SUPERVISOR, big)).contains("512 KB"));
+    probes.probe(
+        "a 1 MB plan document for preview",
+        413,
+        () ->
+            post(SUPERVISOR, "/api/plans/import", "一、".repeat(200_000), MediaType.TEXT_PLAIN)
+                .getStatusCode()
+                .value());
     probes.check();
   }
 
   @Test
   void shouldRollBackTheDeploymentWhenSeedingFails() throws Exception {
     String plan = "huigun-2026";
-    doAnswer(call -> {
-      call.callRealMethod(); // the groups and grants are written, then seeding fails
-      throw new IllegalStateException("test: seeding fails after writing");
-    }).when(seeder).run();
+    doAnswer(
+            call -> {
+              call.callRealMethod(); // the groups and grants are written, then seeding fails
+              throw new IllegalStateException("test: seeding fails after writing");
+            })
+        .when(seeder)
+        .run();
     ProbeTable probes = new ProbeTable("Deployment and identity seeding happen all or nothing");
-    probes.probe("publish while seeding fails", 500, () -> publish(SUPERVISOR, catalog(plan, "huigun-ban", "回滚办公室"))
-        .getStatusCode().value());
+    probes.probe(
+        "publish while seeding fails",
+        500,
+        () -> publish(SUPERVISOR, catalog(plan, "huigun-ban", "回滚办公室")).getStatusCode().value());
     probes.probe("no deployment", 0L, () -> deployments(plan));
-    probes.probe("no process definition", 0L, () -> repository.createProcessDefinitionQuery().processDefinitionKeyLike(plan + "%").count());
-    probes.probe("no group of its unit or office", 0L, () -> identity.createGroupQuery().groupIdIn(plan + "-kejiju", "huigun-ban").count());
-    probes.probe("no authorization for its office", 0L, () -> authorizations.createAuthorizationQuery().groupIdIn("huigun-ban").count());
-    probes.probe("not kept for the next start", false, () -> Files.exists(importDir.resolve(plan + ".yaml"))
-        || Files.exists(importDir.resolve(plan + ".owner")));
+    probes.probe(
+        "no process definition",
+        0L,
+        () ->
+            repository.createProcessDefinitionQuery().processDefinitionKeyLike(plan + "%").count());
+    probes.probe(
+        "no group of its unit or office",
+        0L,
+        () -> identity.createGroupQuery().groupIdIn(plan + "-kejiju", "huigun-ban").count());
+    probes.probe(
+        "no authorization for its office",
+        0L,
+        () -> authorizations.createAuthorizationQuery().groupIdIn("huigun-ban").count());
+    probes.probe(
+        "not kept for the next start",
+        false,
+        () ->
+            Files.exists(importDir.resolve(plan + ".yaml"))
+                || Files.exists(importDir.resolve(plan + ".owner")));
     probes.probe("the application does not know it", false, () -> catalogs.plan(plan).isPresent());
     reset(seeder);
-    probes.probe("published again once seeding works", 201, () -> publish(SUPERVISOR, catalog(plan, "huigun-ban", "回滚办公室"))
-        .getStatusCode().value());
-    probes.probe("now with its processes and groups", "3 2", () -> repository.createProcessDefinitionQuery()
-        .processDefinitionKeyLike(plan + "%").count() + " " + identity.createGroupQuery().groupIdIn(plan + "-kejiju", "huigun-ban").count());
+    probes.probe(
+        "published again once seeding works",
+        201,
+        () -> publish(SUPERVISOR, catalog(plan, "huigun-ban", "回滚办公室")).getStatusCode().value());
+    probes.probe(
+        "now with its processes and groups",
+        "3 2",
+        () ->
+            repository.createProcessDefinitionQuery().processDefinitionKeyLike(plan + "%").count()
+                + " "
+                + identity.createGroupQuery().groupIdIn(plan + "-kejiju", "huigun-ban").count());
     probes.check();
   }
 
@@ -260,7 +548,8 @@ class PlanImportHttpTest {
   }
 
   /** A small catalog of one unit and one task; {@code %s} are filled by {@link #catalog}. */
-  static final String CATALOG = """
+  static final String CATALOG =
+      """
       plan:
         id: %s
         government: shili
@@ -276,13 +565,21 @@ class PlanImportHttpTest {
           title: 任务一
           lead: %s
       """;
+
   static final String WUZHONG_OFFICE = "wuzhong-lianxihuiyiban";
   static final String WUZHONG_OFFICE_NAME = "市市域知识产权保护联席会议办公室";
   static final String QUANZHOU_OFFICE_NAME = "市知识产权工作领导小组办公室";
 
-  static String catalog(String planId, String title, String officeId, String officeName, String unitId, String unitName,
+  static String catalog(
+      String planId,
+      String title,
+      String officeId,
+      String officeName,
+      String unitId,
+      String unitName,
       String taskNumber) {
-    return CATALOG.formatted(planId, title, officeId, officeName, unitId, unitName, taskNumber, unitName);
+    return CATALOG.formatted(
+        planId, title, officeId, officeName, unitId, unitName, taskNumber, unitName);
   }
 
   static String catalog(String planId, String officeId, String officeName) {
@@ -293,7 +590,10 @@ class PlanImportHttpTest {
   private String answer(ResponseEntity<String> response) {
     try {
       JsonNode body = json.readTree(response.getBody());
-      String where = body.has("field") ? " " + body.get("line").asInt() + " [" + body.get("field").asText() + "]" : "";
+      String where =
+          body.has("field")
+              ? " " + body.get("line").asInt() + " [" + body.get("field").asText() + "]"
+              : "";
       return response.getStatusCode().value() + where;
     } catch (Exception e) {
       return response.getStatusCode().value() + " " + response.getBody();
@@ -310,7 +610,12 @@ class PlanImportHttpTest {
 
   private ResponseEntity<String> publish(String user, String yaml) {
     String login = user.equals("admin") ? "admin:admin" : user + ":demo";
-    return exchange(login, HttpMethod.POST, "/api/plans?file=upload.yaml", yaml, MediaType.valueOf("application/yaml"));
+    return exchange(
+        login,
+        HttpMethod.POST,
+        "/api/plans?file=upload.yaml",
+        yaml,
+        MediaType.valueOf("application/yaml"));
   }
 
   private long deployments(String planId) {
@@ -321,7 +626,8 @@ class PlanImportHttpTest {
     return exchange(user + ":demo", HttpMethod.POST, path, body, type);
   }
 
-  private ResponseEntity<String> exchange(String login, HttpMethod method, String path, String body, MediaType type) {
+  private ResponseEntity<String> exchange(
+      String login, HttpMethod method, String path, String body, MediaType type) {
     String[] parts = login.split(":", 2);
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth(parts[0], parts[1], StandardCharsets.UTF_8);

@@ -1,7 +1,5 @@
 package org.duban.round;
 
-import org.duban.names.RoundVariables;
-
 import static org.duban.names.RoundVariables.*;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -22,16 +21,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.duban.names.NoticeVariables;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
-import org.duban.names.NoticeVariables;
 
 /**
  * The trade-fair task's rounds as a test tells them: start a round, let units submit, move the
@@ -45,9 +43,16 @@ public class RoundFixture {
   public static final String LEAD = "wuzhong-shichangjianguanju";
   public static final String SUPERVISOR = "wuzhong-lianxihuiyiban";
   public static final String POLICE = "wuzhong-gonganju";
-  public static final List<String> CO_UNITS = List.of(
-      "wuzhong-shiweixuanchuanbu", "wuzhong-gonganju", "wuzhong-sifaju", "wuzhong-ziranziyuanju",
-      "wuzhong-nongyenongcunju", "wuzhong-wenlvtiguangju", "wuzhong-zhongjifayuan", "wuzhong-jianchayuan");
+  public static final List<String> CO_UNITS =
+      List.of(
+          "wuzhong-shiweixuanchuanbu",
+          "wuzhong-gonganju",
+          "wuzhong-sifaju",
+          "wuzhong-ziranziyuanju",
+          "wuzhong-nongyenongcunju",
+          "wuzhong-wenlvtiguangju",
+          "wuzhong-zhongjifayuan",
+          "wuzhong-jianchayuan");
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   final RuntimeService runtime;
@@ -95,14 +100,21 @@ public class RoundFixture {
   }
 
   public List<Task> coUnitTasks(ProcessInstance round) {
-    return tasks.createTaskQuery().processInstanceId(round.getId())
-        .taskDefinitionKey(RoundElements.reportTask(RoundElements.CO_UNIT)).list();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(round.getId())
+        .taskDefinitionKey(RoundElements.reportTask(RoundElements.CO_UNIT))
+        .list();
   }
 
   public Task unitTask(ProcessInstance round, String stage, String unit) {
-    return tasks.createTaskQuery().processInstanceId(round.getId())
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(round.getId())
         .taskDefinitionKey(RoundElements.reportTask(stage))
-        .taskCandidateGroup(unit).includeAssignedTasks().singleResult();
+        .taskCandidateGroup(unit)
+        .includeAssignedTasks()
+        .singleResult();
   }
 
   public Task leadTask(ProcessInstance round) {
@@ -110,7 +122,11 @@ public class RoundFixture {
   }
 
   public Task reviewTask(ProcessInstance round) {
-    return tasks.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(RoundElements.REVIEW).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(round.getId())
+        .taskDefinitionKey(RoundElements.REVIEW)
+        .singleResult();
   }
 
   public Map<String, Object> report(String progress, FileValue... evidence) {
@@ -156,20 +172,25 @@ public class RoundFixture {
     vars.put(REVIEW_DECISION, decision);
     vars.put(REVIEW_RATING, rating);
     vars.put(RETURN_REASON, reason);
-    // through the form, as Tasklist submits it: the form's rules run at submit and again on completion
+    // through the form, as Tasklist submits it: the form's rules run at submit and again on
+    // completion
     forms.submitTaskForm(reviewTask(round).getId(), vars);
     runDueJobs();
   }
 
-  /** Runs due jobs like the job executor: in a loop, retrying a job that lost an optimistic lock. */
+  /**
+   * Runs due jobs like the job executor: in a loop, retrying a job that lost an optimistic lock.
+   */
   public void runDueJobs() {
     runJobs(() -> management.createJobQuery().executable(), "jobs");
   }
 
   /** The same for one instance only, so that no deployment's yearly timer start fires meanwhile. */
   public static void runDueJobsOf(ManagementService management, ProcessInstance instance) {
-    new RoundFixture(management).runJobs(() -> management.createJobQuery().processInstanceId(instance.getId()).executable(),
-        "jobs of " + instance.getBusinessKey());
+    new RoundFixture(management)
+        .runJobs(
+            () -> management.createJobQuery().processInstanceId(instance.getId()).executable(),
+            "jobs of " + instance.getBusinessKey());
   }
 
   private void runJobs(Supplier<JobQuery> due, String what) {
@@ -190,11 +211,13 @@ public class RoundFixture {
   }
 
   public List<HistoricProcessInstance> notices(ProcessInstance round, String type) {
-    return history.createHistoricProcessInstanceQuery()
+    return history
+        .createHistoricProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.notice(PLAN))
         .processInstanceBusinessKey(round.getBusinessKey())
         .variableValueEquals(NoticeVariables.TYPE, type)
-        .orderByProcessInstanceStartTime().asc()
+        .orderByProcessInstanceStartTime()
+        .asc()
         .list();
   }
 
@@ -209,12 +232,20 @@ public class RoundFixture {
   }
 
   public List<Task> unitTasksOf(String unit, String taskDefinitionKey) {
-    return tasks.createTaskQuery().taskCandidateGroup(unit).taskDefinitionKey(taskDefinitionKey).list();
+    return tasks
+        .createTaskQuery()
+        .taskCandidateGroup(unit)
+        .taskDefinitionKey(taskDefinitionKey)
+        .list();
   }
 
   public Object noticeVariable(HistoricProcessInstance notice, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(notice.getId()).variableName(name)
-        .singleResult().getValue();
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(notice.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   public List<String> noticeUnits(ProcessInstance round, String type) {
@@ -226,7 +257,11 @@ public class RoundFixture {
   }
 
   public static FileValue pdf(String name) {
-    return file(name, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+    return file(
+        name,
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII),
+        "application/pdf");
   }
 
   public static FileValue file(String name, byte[] bytes, String mimeType) {
@@ -235,9 +270,14 @@ public class RoundFixture {
 
   /** Removes every round and notice so each scenario starts from an empty engine. */
   public void clear() {
-    runtime.createProcessInstanceQuery().list()
+    runtime
+        .createProcessInstanceQuery()
+        .list()
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up", true, true));
-    List<String> finished = history.createHistoricProcessInstanceQuery().list().stream().map(HistoricProcessInstance::getId).toList();
+    List<String> finished =
+        history.createHistoricProcessInstanceQuery().list().stream()
+            .map(HistoricProcessInstance::getId)
+            .toList();
     if (!finished.isEmpty()) {
       history.deleteHistoricProcessInstances(finished);
     }

@@ -26,8 +26,8 @@ import org.duban.forms.FormField;
 import org.duban.forms.TaskForms;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
-import org.duban.round.RoundFixture;
 import org.duban.names.RoundVariables;
+import org.duban.round.RoundFixture;
 import org.duban.testsupport.DemoHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +55,9 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForgedSubmissionAttackTest {
 
-  static final String UNIT = RoundFixture.POLICE;             // 市公安局: the attacker, on its own co-unit task
-  static final String REPORTED = "wuzhong-jianchayuan";       // a co-unit whose report and evidence are filed
+  static final String UNIT = RoundFixture.POLICE; // 市公安局: the attacker, on its own co-unit task
+  static final String REPORTED =
+      "wuzhong-jianchayuan"; // a co-unit whose report and evidence are filed
   static final String SUPERVISOR = RoundFixture.SUPERVISOR;
   static final String DEMO_ROUND = "wuzhong-2022/一.4-展会/2025";
 
@@ -79,18 +80,49 @@ class ForgedSubmissionAttackTest {
   @BeforeAll
   void setUp() {
     http = new DemoHttp(rest);
-    roundId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(DEMO_ROUND).singleResult().getId();
+    roundId =
+        runtime
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(DEMO_ROUND)
+            .singleResult()
+            .getId();
     Task own = task(UNIT);
     ownTask = own.getId();
     ownExecution = own.getExecutionId();
-    forms.submitTaskForm(task(REPORTED).getId(), Map.of("progress", "检察院进展", "completionStatus", "DONE",
-        "evidence1", Variables.fileValue("检察院材料.pdf").file("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
-            .mimeType("application/pdf").create()));
-    for (int pass = 0; pass < 10 && management.createJobQuery().executable().messages().count() > 0; pass++) {
-      management.createJobQuery().executable().messages().list().forEach(j -> management.executeJob(j.getId()));
+    forms.submitTaskForm(
+        task(REPORTED).getId(),
+        Map.of(
+            "progress",
+            "检察院进展",
+            "completionStatus",
+            "DONE",
+            "evidence1",
+            Variables.fileValue("检察院材料.pdf")
+                .file("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
+                .mimeType("application/pdf")
+                .create()));
+    for (int pass = 0;
+        pass < 10 && management.createJobQuery().executable().messages().count() > 0;
+        pass++) {
+      management
+          .createJobQuery()
+          .executable()
+          .messages()
+          .list()
+          .forEach(j -> management.executeJob(j.getId()));
     }
-    reportedEvidence = history.createHistoricVariableInstanceQuery().processInstanceId(roundId).variableName("evidence1")
-        .includeDeleted().list().stream().filter(v -> v.getValue() != null).findFirst().orElseThrow().getId();
+    reportedEvidence =
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(roundId)
+            .variableName("evidence1")
+            .includeDeleted()
+            .list()
+            .stream()
+            .filter(v -> v.getValue() != null)
+            .findFirst()
+            .orElseThrow()
+            .getId();
   }
 
   @Test
@@ -98,114 +130,351 @@ class ForgedSubmissionAttackTest {
     HttpHeaders tasklist = http.webappSession(UNIT, "demo", "tasklist");
     for (String name : forgeable()) {
       Map<String, Object> forged = report();
-      forged.put(name, name.startsWith(RoundVariables.EVIDENCE_PREFIX)
-          ? Map.of("type", "File", "value", Base64.getEncoder().encodeToString("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)),
-              "valueInfo", Map.of("filename", "第四份.pdf", "mimetype", "application/pdf"))
-          : Map.of("value", forgedValue(name), "type", "String"));
+      forged.put(
+          name,
+          name.startsWith(RoundVariables.EVIDENCE_PREFIX)
+              ? Map.of(
+                  "type",
+                  "File",
+                  "value",
+                  Base64.getEncoder()
+                      .encodeToString("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)),
+                  "valueInfo",
+                  Map.of("filename", "第四份.pdf", "mimetype", "application/pdf"))
+              : Map.of("value", forgedValue(name), "type", "String"));
       Map<String, Object> body = Map.of("variables", forged);
-      probe("complete + " + name, "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/complete"), body));
-      probe("submit-form + " + name, "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/submit-form"), body));
-      probe("Tasklist submit + " + name, "400", () -> http.inSession(tasklist, HttpMethod.POST,
-          "/camunda/api/engine/engine/default/task/" + ownTask + "/submit-form", body, true).getStatusCode().value());
+      probe(
+          "complete + " + name,
+          "400",
+          () -> http.status(UNIT, HttpMethod.POST, taskPath("/complete"), body));
+      probe(
+          "submit-form + " + name,
+          "400",
+          () -> http.status(UNIT, HttpMethod.POST, taskPath("/submit-form"), body));
+      probe(
+          "Tasklist submit + " + name,
+          "400",
+          () ->
+              http.inSession(
+                      tasklist,
+                      HttpMethod.POST,
+                      "/camunda/api/engine/engine/default/task/" + ownTask + "/submit-form",
+                      body,
+                      true)
+                  .getStatusCode()
+                  .value());
     }
     Map<String, Object> jsonProgress = report();
     jsonProgress.put("progress", Map.of("value", "{\"a\":1}", "type", "Json"));
-    probe("complete, progress as Json", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/complete"),
-        Map.of("variables", jsonProgress)));
-    probe("complete with variables in return + leadUnit", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/complete"),
-        Map.of("variables", withForged("leadUnit"), "withVariablesInReturn", true)));
+    probe(
+        "complete, progress as Json",
+        "400",
+        () ->
+            http.status(
+                UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", jsonProgress)));
+    probe(
+        "complete with variables in return + leadUnit",
+        "400",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                taskPath("/complete"),
+                Map.of("variables", withForged("leadUnit"), "withVariablesInReturn", true)));
 
     Map<String, Object> forgedLead = Map.of("value", UNIT, "type", "String");
-    probe("PUT task variable leadUnit", "400", () -> http.status(UNIT, HttpMethod.PUT, taskPath("/variables/leadUnit"), forgedLead));
-    probe("PUT task-local unitDue", "400", () -> http.status(UNIT, HttpMethod.PUT, taskPath("/localVariables/unitDue"),
-        Map.of("value", "2099-12-31T00:00:00.000+0800", "type", "Date")));
-    probe("POST task variables (modify supervisorGroup)", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/variables"),
-        Map.of("modifications", Map.of("supervisorGroup", forgedLead))));
-    probe("POST task-local variables (targets = [])", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/localVariables"),
-        Map.of("modifications", Map.of("targets", Map.of("value", "[]", "type", "String")))));
-    probe("DELETE task variable coUnits", "400", () -> http.status(UNIT, HttpMethod.DELETE, taskPath("/variables/coUnits"), null));
-    probe("BPMN error from its task", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/bpmnError"),
-        Map.of("errorCode", "done", "variables", Map.of("leadUnit", forgedLead))));
-    probe("BPMN escalation from its task", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/bpmnEscalation"),
-        Map.of("escalationCode", "x")));
-    probe("resolve with variables", "400", () -> http.status(UNIT, HttpMethod.POST, taskPath("/resolve"),
-        Map.of("variables", Map.of("leadUnit", forgedLead))));
-    probe("PUT round variable leadUnit", "403", () -> http.status(UNIT, HttpMethod.PUT,
-        "/engine-rest/process-instance/" + roundId + "/variables/leadUnit", forgedLead));
-    probe("PUT execution-local unitDue", "403", () -> http.status(UNIT, HttpMethod.PUT,
-        "/engine-rest/execution/" + ownExecution + "/localVariables/unitDue", Map.of("value", "2099-12-31T00:00:00.000+0800", "type", "Date")));
-    probe("POST execution-local variables", "403", () -> http.status(UNIT, HttpMethod.POST,
-        "/engine-rest/execution/" + ownExecution + "/localVariables", Map.of("modifications", Map.of("unit", forgedLead))));
-    probe("correlate a message with variables", "4xx", () -> http.status(UNIT, HttpMethod.POST, "/engine-rest/message",
-        Map.of("messageName", "x", "processInstanceId", roundId, "processVariables", Map.of("leadUnit", forgedLead))));
-    probe("download another unit's evidence", "403", () -> http.status(UNIT, HttpMethod.GET, "/api/evidence/" + reportedEvidence, null));
-    probe("office files a unit's report", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, taskPath("/complete"),
-        Map.of("variables", report())));
+    probe(
+        "PUT task variable leadUnit",
+        "400",
+        () -> http.status(UNIT, HttpMethod.PUT, taskPath("/variables/leadUnit"), forgedLead));
+    probe(
+        "PUT task-local unitDue",
+        "400",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.PUT,
+                taskPath("/localVariables/unitDue"),
+                Map.of("value", "2099-12-31T00:00:00.000+0800", "type", "Date")));
+    probe(
+        "POST task variables (modify supervisorGroup)",
+        "400",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                taskPath("/variables"),
+                Map.of("modifications", Map.of("supervisorGroup", forgedLead))));
+    probe(
+        "POST task-local variables (targets = [])",
+        "400",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                taskPath("/localVariables"),
+                Map.of(
+                    "modifications", Map.of("targets", Map.of("value", "[]", "type", "String")))));
+    probe(
+        "DELETE task variable coUnits",
+        "400",
+        () -> http.status(UNIT, HttpMethod.DELETE, taskPath("/variables/coUnits"), null));
+    probe(
+        "BPMN error from its task",
+        "400",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                taskPath("/bpmnError"),
+                Map.of("errorCode", "done", "variables", Map.of("leadUnit", forgedLead))));
+    probe(
+        "BPMN escalation from its task",
+        "400",
+        () ->
+            http.status(
+                UNIT, HttpMethod.POST, taskPath("/bpmnEscalation"), Map.of("escalationCode", "x")));
+    probe(
+        "resolve with variables",
+        "400",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                taskPath("/resolve"),
+                Map.of("variables", Map.of("leadUnit", forgedLead))));
+    probe(
+        "PUT round variable leadUnit",
+        "403",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.PUT,
+                "/engine-rest/process-instance/" + roundId + "/variables/leadUnit",
+                forgedLead));
+    probe(
+        "PUT execution-local unitDue",
+        "403",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.PUT,
+                "/engine-rest/execution/" + ownExecution + "/localVariables/unitDue",
+                Map.of("value", "2099-12-31T00:00:00.000+0800", "type", "Date")));
+    probe(
+        "POST execution-local variables",
+        "403",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                "/engine-rest/execution/" + ownExecution + "/localVariables",
+                Map.of("modifications", Map.of("unit", forgedLead))));
+    probe(
+        "correlate a message with variables",
+        "4xx",
+        () ->
+            http.status(
+                UNIT,
+                HttpMethod.POST,
+                "/engine-rest/message",
+                Map.of(
+                    "messageName",
+                    "x",
+                    "processInstanceId",
+                    roundId,
+                    "processVariables",
+                    Map.of("leadUnit", forgedLead))));
+    probe(
+        "download another unit's evidence",
+        "403",
+        () -> http.status(UNIT, HttpMethod.GET, "/api/evidence/" + reportedEvidence, null));
+    probe(
+        "office files a unit's report",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR, HttpMethod.POST, taskPath("/complete"), Map.of("variables", report())));
 
     String start = "/engine-rest/process-definition/key/" + RoundFixture.KEY + "/start";
     Map<String, Object> year2024 = Map.of("value", 2024, "type", "Integer");
-    probe("start with a pre-set returnReason", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, start,
-        Map.of("variables", Map.of("year", year2024, "returnReason", Map.of("value", "x")))));
-    probe("start with a forged report", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, start,
-        Map.of("variables", Map.of("year", year2024, RoundVariables.report(UNIT), Map.of("value", "{}")))));
-    probe("start with year 4294969318", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, start,
-        Map.of("variables", Map.of("year", Map.of("value", 4294969318L, "type", "Long")))));
-    probe("start with leadDueDate 2020-01-01", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, start,
-        Map.of("variables", Map.of("year", year2024, "leadDueDate", Map.of("value", "2020-01-01")))));
-    probe("start skipping the opening listener", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, start,
-        Map.of("variables", Map.of("year", year2024), "skipCustomListeners", true)));
-    probe("start at the review task", "400", () -> http.status(SUPERVISOR, HttpMethod.POST, start,
-        Map.of("variables", Map.of("year", year2024),
-            "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", RoundElements.REVIEW)))));
+    probe(
+        "start with a pre-set returnReason",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR,
+                HttpMethod.POST,
+                start,
+                Map.of(
+                    "variables", Map.of("year", year2024, "returnReason", Map.of("value", "x")))));
+    probe(
+        "start with a forged report",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR,
+                HttpMethod.POST,
+                start,
+                Map.of(
+                    "variables",
+                    Map.of("year", year2024, RoundVariables.report(UNIT), Map.of("value", "{}")))));
+    probe(
+        "start with year 4294969318",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR,
+                HttpMethod.POST,
+                start,
+                Map.of("variables", Map.of("year", Map.of("value", 4294969318L, "type", "Long")))));
+    probe(
+        "start with leadDueDate 2020-01-01",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR,
+                HttpMethod.POST,
+                start,
+                Map.of(
+                    "variables",
+                    Map.of("year", year2024, "leadDueDate", Map.of("value", "2020-01-01")))));
+    probe(
+        "start skipping the opening listener",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR,
+                HttpMethod.POST,
+                start,
+                Map.of("variables", Map.of("year", year2024), "skipCustomListeners", true)));
+    probe(
+        "start at the review task",
+        "400",
+        () ->
+            http.status(
+                SUPERVISOR,
+                HttpMethod.POST,
+                start,
+                Map.of(
+                    "variables",
+                    Map.of("year", year2024),
+                    "startInstructions",
+                    List.of(
+                        Map.of(
+                            "type", "startBeforeActivity", "activityId", RoundElements.REVIEW)))));
 
     print();
     assertThat(table).as("probes").hasSizeGreaterThan(60);
-    assertThat(table.stream().filter(row -> !matches(row[1], row[2]) || !row[3].equals("yes")).toList())
-        .as("probes answered otherwise than expected, or that changed the round").isEmpty();
+    assertThat(
+            table.stream()
+                .filter(row -> !matches(row[1], row[2]) || !row[3].equals("yes"))
+                .toList())
+        .as("probes answered otherwise than expected, or that changed the round")
+        .isEmpty();
 
-    ResponseEntity<String> refusal = http.exchange(UNIT, HttpMethod.POST, taskPath("/complete"),
-        Map.of("variables", withForged(RoundVariables.LEAD_UNIT)));
-    assertThat(refusal.getBody()).as("the refusal names the field and what the step takes")
-        .contains("leadUnit").contains("progress(工作进展)");
+    ResponseEntity<String> refusal =
+        http.exchange(
+            UNIT,
+            HttpMethod.POST,
+            taskPath("/complete"),
+            Map.of("variables", withForged(RoundVariables.LEAD_UNIT)));
+    assertThat(refusal.getBody())
+        .as("the refusal names the field and what the step takes")
+        .contains("leadUnit")
+        .contains("progress(工作进展)");
 
     // evidence is served as a download of the type detected on upload, never rendered
-    ResponseEntity<String> download = http.exchange(REPORTED, HttpMethod.GET, "/api/evidence/" + reportedEvidence, null);
+    ResponseEntity<String> download =
+        http.exchange(REPORTED, HttpMethod.GET, "/api/evidence/" + reportedEvidence, null);
     assertThat(download.getStatusCode().value()).isEqualTo(200);
     assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
-    assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+    assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+        .startsWith("attachment");
     assertThat(String.valueOf(download.getHeaders().getContentType())).isEqualTo("application/pdf");
 
     // the genuine report still goes through, and the round records what the system decides
-    ResponseEntity<String> genuine = http.exchange(UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", report()));
+    ResponseEntity<String> genuine =
+        http.exchange(UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", report()));
     assertThat(genuine.getStatusCode().value()).as(genuine.getBody()).isEqualTo(204);
-    for (int pass = 0; pass < 10 && management.createJobQuery().executable().messages().count() > 0; pass++) {
-      management.createJobQuery().executable().messages().list().forEach(j -> management.executeJob(j.getId()));
+    for (int pass = 0;
+        pass < 10 && management.createJobQuery().executable().messages().count() > 0;
+        pass++) {
+      management
+          .createJobQuery()
+          .executable()
+          .messages()
+          .list()
+          .forEach(j -> management.executeJob(j.getId()));
     }
-    JsonNode filed = json.readTree((String) history.createHistoricVariableInstanceQuery().processInstanceId(roundId)
-        .variableName(RoundVariables.REPORT).list().stream()
-        .filter(v -> v.getValue() != null && ((String) v.getValue()).contains("\"unit\":\"" + UNIT + "\"")).findFirst().orElseThrow().getValue());
+    JsonNode filed =
+        json.readTree(
+            (String)
+                history
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(roundId)
+                    .variableName(RoundVariables.REPORT)
+                    .list()
+                    .stream()
+                    .filter(
+                        v ->
+                            v.getValue() != null
+                                && ((String) v.getValue()).contains("\"unit\":\"" + UNIT + "\""))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue());
     assertThat(filed.path("submittedBy").asText()).isEqualTo(UNIT);
     assertThat(filed.path("onTime").asBoolean()).isTrue();
     assertThat(runtime.getVariable(roundId, RoundVariables.LEAD_UNIT)).isEqualTo(RoundFixture.LEAD);
     assertThat(runtime.getVariable(roundId, RoundVariables.SUPERVISOR_GROUP)).isEqualTo(SUPERVISOR);
   }
 
-  /** Every variable the round holds in any scope, and the ones its code reads, less what the report form declares. */
+  /**
+   * Every variable the round holds in any scope, and the ones its code reads, less what the report
+   * form declares.
+   */
   private Set<String> forgeable() {
-    Set<String> names = new TreeSet<>(List.of(RoundVariables.LEAD_UNIT, RoundVariables.SUPERVISOR_GROUP, RoundVariables.FINAL_YEAR,
-        RoundVariables.UNIT_DUE, RoundVariables.UNIT, RoundVariables.UNIT_NAME, RoundVariables.STAGE, RoundVariables.CO_UNITS,
-        RoundVariables.REPORT_DUE, RoundVariables.CO_UNIT_DUE, RoundVariables.TARGETS, RoundVariables.RETURN_COUNT,
-        RoundVariables.RETURN_REASON, RoundVariables.REVIEW_DECISION, RoundVariables.OUTCOME, RoundVariables.WARNING,
-        RoundVariables.report(REPORTED), RoundVariables.report("wuzhong-sifaju"), RoundVariables.REPORT, RoundVariables.SUBMITTED_BY,
-        RoundVariables.SUBMITTED_AT, RoundVariables.EVIDENCE_FILES, RoundVariables.evidence(4)));
-    runtime.createVariableInstanceQuery().processInstanceIdIn(roundId).list().forEach(v -> names.add(v.getName()));
-    taskForms.of(RoundElements.reportTask(RoundElements.CO_UNIT)).stream().map(FormField::name).forEach(names::remove);
+    Set<String> names =
+        new TreeSet<>(
+            List.of(
+                RoundVariables.LEAD_UNIT,
+                RoundVariables.SUPERVISOR_GROUP,
+                RoundVariables.FINAL_YEAR,
+                RoundVariables.UNIT_DUE,
+                RoundVariables.UNIT,
+                RoundVariables.UNIT_NAME,
+                RoundVariables.STAGE,
+                RoundVariables.CO_UNITS,
+                RoundVariables.REPORT_DUE,
+                RoundVariables.CO_UNIT_DUE,
+                RoundVariables.TARGETS,
+                RoundVariables.RETURN_COUNT,
+                RoundVariables.RETURN_REASON,
+                RoundVariables.REVIEW_DECISION,
+                RoundVariables.OUTCOME,
+                RoundVariables.WARNING,
+                RoundVariables.report(REPORTED),
+                RoundVariables.report("wuzhong-sifaju"),
+                RoundVariables.REPORT,
+                RoundVariables.SUBMITTED_BY,
+                RoundVariables.SUBMITTED_AT,
+                RoundVariables.EVIDENCE_FILES,
+                RoundVariables.evidence(4)));
+    runtime
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(roundId)
+        .list()
+        .forEach(v -> names.add(v.getName()));
+    taskForms.of(RoundElements.reportTask(RoundElements.CO_UNIT)).stream()
+        .map(FormField::name)
+        .forEach(names::remove);
     return names;
   }
 
   private static String forgedValue(String name) {
     return switch (name) {
-      case RoundVariables.UNIT_DUE, RoundVariables.REPORT_DUE, RoundVariables.CO_UNIT_DUE -> "2099-12-31";
+      case RoundVariables.UNIT_DUE, RoundVariables.REPORT_DUE, RoundVariables.CO_UNIT_DUE ->
+          "2099-12-31";
       case RoundVariables.FINAL_YEAR -> "true";
       default -> UNIT;
     };
@@ -243,29 +512,69 @@ class ForgedSubmissionAttackTest {
     return expected.equals("4xx") ? actual.startsWith("4") : expected.equals(actual);
   }
 
-  /** What a forged write could change: every variable of the round, its open tasks, its history, its notices. */
+  /**
+   * What a forged write could change: every variable of the round, its open tasks, its history, its
+   * notices.
+   */
   private String state() {
     List<String> vars = new ArrayList<>();
-    for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(roundId).disableBinaryFetching()
-        .disableCustomObjectDeserialization().list()) {
-      vars.add(v.getExecutionId() + "/" + v.getTaskId() + "/" + v.getName() + "=" + v.getTypeName() + ":"
-          + ("file".equals(v.getTypeName()) ? "file" : String.valueOf(v.getValue())));
+    for (VariableInstance v :
+        runtime
+            .createVariableInstanceQuery()
+            .processInstanceIdIn(roundId)
+            .disableBinaryFetching()
+            .disableCustomObjectDeserialization()
+            .list()) {
+      vars.add(
+          v.getExecutionId()
+              + "/"
+              + v.getTaskId()
+              + "/"
+              + v.getName()
+              + "="
+              + v.getTypeName()
+              + ":"
+              + ("file".equals(v.getTypeName()) ? "file" : String.valueOf(v.getValue())));
     }
     vars.sort(null);
-    List<String> open = tasks.createTaskQuery().processInstanceId(roundId).list().stream()
-        .map(t -> t.getId() + "|" + t.getTaskDefinitionKey() + "|" + t.getAssignee() + "|" + t.getDueDate() + "|" + t.getFollowUpDate())
-        .sorted().toList();
+    List<String> open =
+        tasks.createTaskQuery().processInstanceId(roundId).list().stream()
+            .map(
+                t ->
+                    t.getId()
+                        + "|"
+                        + t.getTaskDefinitionKey()
+                        + "|"
+                        + t.getAssignee()
+                        + "|"
+                        + t.getDueDate()
+                        + "|"
+                        + t.getFollowUpDate())
+            .sorted()
+            .toList();
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("variables", vars);
     state.put("tasks", open);
-    state.put("history details", history.createHistoricDetailQuery().processInstanceId(roundId).count());
-    state.put("rounds", history.createHistoricProcessInstanceQuery().processDefinitionKey(RoundFixture.KEY).count());
-    state.put("notices", history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.notice(RoundFixture.PLAN)).count());
+    state.put(
+        "history details", history.createHistoricDetailQuery().processInstanceId(roundId).count());
+    state.put(
+        "rounds",
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(RoundFixture.KEY)
+            .count());
+    state.put(
+        "notices",
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(ProcessKeys.notice(RoundFixture.PLAN))
+            .count());
     return state.toString();
   }
 
   private void print() {
-    StringBuilder out = new StringBuilder("\n| probe | expected | actual | round unchanged |\n|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder("\n| probe | expected | actual | round unchanged |\n|---|---|---|---|\n");
     for (String[] row : table) {
       out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
@@ -273,7 +582,12 @@ class ForgedSubmissionAttackTest {
   }
 
   private Task task(String group) {
-    return tasks.createTaskQuery().processInstanceId(roundId).taskCandidateGroup(group).includeAssignedTasks()
-        .taskDefinitionKey(RoundElements.reportTask(RoundElements.CO_UNIT)).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(roundId)
+        .taskCandidateGroup(group)
+        .includeAssignedTasks()
+        .taskDefinitionKey(RoundElements.reportTask(RoundElements.CO_UNIT))
+        .singleResult();
   }
 }

@@ -38,22 +38,34 @@ import org.springframework.mock.env.MockEnvironment;
 @ExtendWith(OutputCaptureExtension.class)
 class ProductionGuardTest {
 
-  /** Passes the old guard (12+ characters, letters and digits), but the engine wants a special character. */
+  /**
+   * Passes the old guard (12+ characters, letters and digits), but the engine wants a special
+   * character.
+   */
   private static final String NO_SPECIAL = "k7Qx2mVw9Lr4Tz";
+
   private static final String STRONG = "Duban-7c1f-Kx93";
 
   @Test
   void refusesInOneLineBeforeAnythingStarts(CapturedOutput output) {
-    StartRefusedException refusal = catchThrowableOfType(StartRefusedException.class, () -> start(
-        "--spring.datasource.url=", "--spring.datasource.password=", "--camunda.bpm.admin-user.password=" + NO_SPECIAL));
+    StartRefusedException refusal =
+        catchThrowableOfType(
+            StartRefusedException.class,
+            () ->
+                start(
+                    "--spring.datasource.url=",
+                    "--spring.datasource.password=",
+                    "--camunda.bpm.admin-user.password=" + NO_SPECIAL));
 
     assertThat(refusal.getMessage())
         .doesNotContain("\n")
-        .startsWith("Duban will not start: (profile postgres) DUBAN_DB_URL is not set; DUBAN_DB_PASSWORD is not set;"
-            + " DUBAN_ADMIN_PASSWORD lacks a special character")
+        .startsWith(
+            "Duban will not start: (profile postgres) DUBAN_DB_URL is not set; DUBAN_DB_PASSWORD is not set;"
+                + " DUBAN_ADMIN_PASSWORD lacks a special character")
         .contains("Set DUBAN_DB_URL to the database's JDBC URL")
-        .contains("set DUBAN_ADMIN_PASSWORD to a password of at least 12 characters with a lowercase letter,"
-            + " an uppercase letter, a digit and a special character");
+        .contains(
+            "set DUBAN_ADMIN_PASSWORD to a password of at least 12 characters with a lowercase letter,"
+                + " an uppercase letter, a digit and a special character");
     assertThat(output.getOut() + output.getErr())
         .contains("APPLICATION FAILED TO START")
         .contains("Duban will not start: (profile postgres) DUBAN_DB_URL is not set")
@@ -63,60 +75,94 @@ class ProductionGuardTest {
 
   @Test
   void refusesWithoutAnAdminPasswordEvenIfTheShellHasOne() {
-    assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
-        "--spring.datasource.password=secret", "--camunda.bpm.admin-user.password="))
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
+                    "--spring.datasource.password=secret",
+                    "--camunda.bpm.admin-user.password="))
         .isInstanceOf(StartRefusedException.class)
-        .hasMessage("Duban will not start: (profile postgres) DUBAN_ADMIN_PASSWORD is not set. Set DUBAN_ADMIN_PASSWORD"
-            + " to a password of " + ProductionGuard.adminRule() + ".");
+        .hasMessage(
+            "Duban will not start: (profile postgres) DUBAN_ADMIN_PASSWORD is not set. Set DUBAN_ADMIN_PASSWORD"
+                + " to a password of "
+                + ProductionGuard.adminRule()
+                + ".");
   }
 
   @Test
   void failureAnalyzerPrintsWhatAndWhatToDo() {
-    FailureAnalysis analysis = new StartRefusedFailureAnalyzer()
-        .analyze(new IllegalStateException(new StartRefusedException("(profile postgres) DUBAN_DB_URL is not set.",
-            "Set DUBAN_DB_URL to the database's JDBC URL.")));
+    FailureAnalysis analysis =
+        new StartRefusedFailureAnalyzer()
+            .analyze(
+                new IllegalStateException(
+                    new StartRefusedException(
+                        "(profile postgres) DUBAN_DB_URL is not set.",
+                        "Set DUBAN_DB_URL to the database's JDBC URL.")));
 
-    assertThat(analysis.getDescription()).isEqualTo("Duban will not start: (profile postgres) DUBAN_DB_URL is not set.");
+    assertThat(analysis.getDescription())
+        .isEqualTo("Duban will not start: (profile postgres) DUBAN_DB_URL is not set.");
     assertThat(analysis.getAction()).isEqualTo("Set DUBAN_DB_URL to the database's JDBC URL.");
   }
 
   @Test
   void statesTheEnginesPolicyPlusDubansMinimum() {
-    assertThat(ProductionGuard.adminRule()).isEqualTo("at least 12 characters with a lowercase letter, an uppercase"
-        + " letter, a digit and a special character (!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ or space), not containing"
-        + " the user's id, first name, last name or e-mail");
+    assertThat(ProductionGuard.adminRule())
+        .isEqualTo(
+            "at least 12 characters with a lowercase letter, an uppercase"
+                + " letter, a digit and a special character (!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ or space), not containing"
+                + " the user's id, first name, last name or e-mail");
   }
 
   @Test
   void saysWhatAPasswordLacks() {
     User admin = admin();
 
-    assertThat(ProductionGuard.adminPasswordFailures(NO_SPECIAL, admin)).singleElement().asString()
+    assertThat(ProductionGuard.adminPasswordFailures(NO_SPECIAL, admin))
+        .singleElement()
+        .asString()
         .startsWith("lacks a special character");
-    assertThat(ProductionGuard.adminPasswordFailures("Kx9!mQ2#vL", admin)).containsExactly("has 10 characters, fewer than 12");
-    assertThat(ProductionGuard.adminPasswordFailures("Kx9!mQ2#", admin)).containsExactly("has 8 characters, fewer than 12");
-    assertThat(ProductionGuard.adminPasswordFailures("duban-7c1f-kx93", admin)).containsExactly("lacks an uppercase letter");
+    assertThat(ProductionGuard.adminPasswordFailures("Kx9!mQ2#vL", admin))
+        .containsExactly("has 10 characters, fewer than 12");
+    assertThat(ProductionGuard.adminPasswordFailures("Kx9!mQ2#", admin))
+        .containsExactly("has 8 characters, fewer than 12");
+    assertThat(ProductionGuard.adminPasswordFailures("duban-7c1f-kx93", admin))
+        .containsExactly("lacks an uppercase letter");
     assertThat(ProductionGuard.adminPasswordFailures("onlyletterslong", admin))
-        .containsExactly("lacks an uppercase letter and a digit and a special character"
-            + " (!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ or space)");
+        .containsExactly(
+            "lacks an uppercase letter and a digit and a special character"
+                + " (!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ or space)");
     assertThat(ProductionGuard.adminPasswordFailures("Admin-7c1f-Kx93", admin))
-        .containsExactly("contains the user's id, name or e-mail (admin, 系统, 管理员, admin@localhost)");
+        .containsExactly(
+            "contains the user's id, name or e-mail (admin, 系统, 管理员, admin@localhost)");
     assertThat(ProductionGuard.adminPasswordFailures("${ADMIN_SECRET}", admin))
         .containsExactly("names the environment variable ADMIN_SECRET, which is not set");
     assertThat(ProductionGuard.adminPasswordFailures(STRONG, admin)).isEmpty();
   }
 
-  /** The guard's verdict is the engine's own: what it accepts, the engine saves, and the reverse. */
+  /**
+   * The guard's verdict is the engine's own: what it accepts, the engine saves, and the reverse.
+   */
   @Test
   void acceptsExactlyWhatTheEngineAccepts() {
-    List<String> candidates = List.of(NO_SPECIAL, STRONG, "duban-7c1f-kx93", "DUBAN-7C1F-KX93", "Duban-cfcf-Kxxx",
-        "Admin-7c1f-Kx93", "Kx9!mQ2#vL2xq", "系统-7c1f-Kx93", "Duban 7c1f Kx93", "督办督办督办-Kx93a");
-    ProcessEngine engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:guard-" + UUID.randomUUID())
-        .setEnablePasswordPolicy(true)
-        .setJobExecutorActivate(false)
-        .setProcessEngineName("guard-" + UUID.randomUUID())
-        .buildProcessEngine();
+    List<String> candidates =
+        List.of(
+            NO_SPECIAL,
+            STRONG,
+            "duban-7c1f-kx93",
+            "DUBAN-7C1F-KX93",
+            "Duban-cfcf-Kxxx",
+            "Admin-7c1f-Kx93",
+            "Kx9!mQ2#vL2xq",
+            "系统-7c1f-Kx93",
+            "Duban 7c1f Kx93",
+            "督办督办督办-Kx93a");
+    ProcessEngine engine =
+        ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+            .setJdbcUrl("jdbc:h2:mem:guard-" + UUID.randomUUID())
+            .setEnablePasswordPolicy(true)
+            .setJobExecutorActivate(false)
+            .setProcessEngineName("guard-" + UUID.randomUUID())
+            .buildProcessEngine();
     try {
       IdentityService identity = engine.getIdentityService();
       Map<String, Boolean> guard = new LinkedHashMap<>();
@@ -139,7 +185,10 @@ class ProductionGuardTest {
         }
         saved.put(password, ok);
       }
-      assertThat(guard).isEqualTo(saved).containsEntry(STRONG, true).containsEntry(NO_SPECIAL, false);
+      assertThat(guard)
+          .isEqualTo(saved)
+          .containsEntry(STRONG, true)
+          .containsEntry(NO_SPECIAL, false);
     } finally {
       engine.close();
     }
@@ -147,10 +196,12 @@ class ProductionGuardTest {
 
   @Test
   void readsTheEnvironmentVariablesThatApplicationPostgresYamlNames() throws IOException {
-    Map<String, Object> variables = new HashMap<>(Map.of(
-        "DUBAN_DB_URL", "jdbc:postgresql://db.example:5432/duban",
-        "DUBAN_DB_PASSWORD", "db-secret",
-        "DUBAN_ADMIN_PASSWORD", STRONG));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "DUBAN_DB_URL", "jdbc:postgresql://db.example:5432/duban",
+                "DUBAN_DB_PASSWORD", "db-secret",
+                "DUBAN_ADMIN_PASSWORD", STRONG));
     assertThatCode(() -> ProductionGuard.check(production(variables))).doesNotThrowAnyException();
 
     variables.put("DUBAN_DB_URL", "jdbc:h2:mem:duban");
@@ -158,17 +209,21 @@ class ProductionGuardTest {
     variables.put("DUBAN_ADMIN_USER", "Duban");
     assertThatThrownBy(() -> ProductionGuard.check(production(variables)))
         .isInstanceOf(StartRefusedException.class)
-        .hasMessageStartingWith("Duban will not start: (profile postgres) DUBAN_DB_URL is not a PostgreSQL JDBC URL;"
-            + " DUBAN_DB_PASSWORD is not set; DUBAN_ADMIN_PASSWORD contains the user's id, name or e-mail (Duban,")
-        .hasMessageContaining("set DUBAN_DB_PASSWORD to the password of database user duban (DUBAN_DB_USER)");
+        .hasMessageStartingWith(
+            "Duban will not start: (profile postgres) DUBAN_DB_URL is not a PostgreSQL JDBC URL;"
+                + " DUBAN_DB_PASSWORD is not set; DUBAN_ADMIN_PASSWORD contains the user's id, name or e-mail (Duban,")
+        .hasMessageContaining(
+            "set DUBAN_DB_PASSWORD to the password of database user duban (DUBAN_DB_USER)");
   }
 
   @Test
   void checksConfiguredStaffPasswordsByTheEnginesPolicy() throws IOException {
-    MockEnvironment environment = production(Map.of(
-        "DUBAN_DB_URL", "jdbc:postgresql://db.example:5432/duban",
-        "DUBAN_DB_PASSWORD", "db-secret",
-        "DUBAN_ADMIN_PASSWORD", STRONG));
+    MockEnvironment environment =
+        production(
+            Map.of(
+                "DUBAN_DB_URL", "jdbc:postgresql://db.example:5432/duban",
+                "DUBAN_DB_PASSWORD", "db-secret",
+                "DUBAN_ADMIN_PASSWORD", STRONG));
     environment.setProperty("duban.identity.users[0].id", "zhangwei");
     environment.setProperty("duban.identity.users[0].password", "Zhangwei-2024");
     environment.setProperty("duban.identity.users[1].id", "lina");
@@ -178,12 +233,13 @@ class ProductionGuardTest {
 
     assertThatThrownBy(() -> ProductionGuard.check(environment))
         .isInstanceOf(StartRefusedException.class)
-        .hasMessage("Duban will not start: (profile postgres)"
-            + " duban.identity.users[0].password (user zhangwei) contains the user's id, name or e-mail (zhangwei);"
-            + " duban.identity.users[1].password (user lina) names the environment variable LINA_PASSWORD, which is not set."
-            + " Give each user in duban.identity.users a password of at least 10 characters with a lowercase letter,"
-            + " an uppercase letter, a digit and a special character (!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ or space),"
-            + " not containing the user's id, first name, last name or e-mail.");
+        .hasMessage(
+            "Duban will not start: (profile postgres)"
+                + " duban.identity.users[0].password (user zhangwei) contains the user's id, name or e-mail (zhangwei);"
+                + " duban.identity.users[1].password (user lina) names the environment variable LINA_PASSWORD, which is not set."
+                + " Give each user in duban.identity.users a password of at least 10 characters with a lowercase letter,"
+                + " an uppercase letter, a digit and a special character (!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ or space),"
+                + " not containing the user's id, first name, last name or e-mail.");
   }
 
   @Test
@@ -193,7 +249,10 @@ class ProductionGuardTest {
     assertThatCode(() -> ProductionGuard.check(demo)).doesNotThrowAnyException();
   }
 
-  /** The shipped configuration of profile postgres, with {@code variables} standing in for the environment. */
+  /**
+   * The shipped configuration of profile postgres, with {@code variables} standing in for the
+   * environment.
+   */
   private static MockEnvironment production(Map<String, Object> variables) throws IOException {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("postgres");
@@ -215,14 +274,14 @@ class ProductionGuardTest {
     return admin;
   }
 
-  /** Starts production as an operator would, with {@code args} outranking anything the shell exports. */
+  /**
+   * Starts production as an operator would, with {@code args} outranking anything the shell
+   * exports.
+   */
   private static void start(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "--server.port=0";
     System.arraycopy(args, 0, all, 1, args.length);
-    new SpringApplicationBuilder(DubanApplication.class)
-        .profiles("postgres")
-        .run(all)
-        .close();
+    new SpringApplicationBuilder(DubanApplication.class).profiles("postgres").run(all).close();
   }
 }

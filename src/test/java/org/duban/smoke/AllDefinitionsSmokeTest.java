@@ -1,9 +1,5 @@
 package org.duban.smoke;
 
-import org.duban.names.EvaluationVariables;
-
-import org.duban.names.EvaluationElements;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.names.RoundVariables.*;
 
@@ -60,17 +56,20 @@ import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
-import org.duban.names.EvaluationKind;
+import org.duban.forms.CheckedTaskFormHandler;
+import org.duban.forms.TaskForms;
 import org.duban.modeling.PlanDeployment;
+import org.duban.names.EvaluationElements;
+import org.duban.names.EvaluationKind;
+import org.duban.names.EvaluationVariables;
+import org.duban.names.NoticeType;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
 import org.duban.round.RoundFixture;
 import org.duban.round.RoundUnits;
-import org.duban.forms.CheckedTaskFormHandler;
-import org.duban.forms.TaskForms;
 import org.duban.supervision.Notice;
-import org.duban.names.NoticeType;
 import org.duban.supervision.Notices;
+import org.duban.testsupport.ProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicContainer;
@@ -78,7 +77,6 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
-import org.duban.testsupport.ProcessCoverage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -92,7 +90,8 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>One dynamic test per definition, named by its process key, grouped by plan. Runs on the
  * embedded H2 of the test profile; {@link PostgresAllDefinitionsSmokeTest} runs one plan on a real
- * PostgreSQL server. No sleeps: the engine clock is set, and the round's own jobs are executed by hand.
+ * PostgreSQL server. No sleeps: the engine clock is set, and the round's own jobs are executed by
+ * hand.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -100,6 +99,7 @@ import org.springframework.test.context.ActiveProfiles;
 class AllDefinitionsSmokeTest {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
   /** Where every deployed model is written for the lint step of {@code .ci/run}. */
   static final Path EXPORT_DIR = Path.of("target", "bpmn");
 
@@ -115,7 +115,9 @@ class AllDefinitionsSmokeTest {
 
   /** Rounds this run started and finished, per plan: the evaluation's summary must count them. */
   private final Map<String, Integer> roundsStarted = new HashMap<>();
+
   private final Map<String, Integer> roundsFinished = new HashMap<>();
+
   /** What the running dynamic test is doing: a failure names its definition and step. */
   private String step;
 
@@ -136,82 +138,128 @@ class AllDefinitionsSmokeTest {
 
   @TestFactory
   Stream<DynamicNode> everyDeployedDefinition() {
-    List<ProcessDefinition> latest = repository.createProcessDefinitionQuery().latestVersion()
-        .orderByProcessDefinitionKey().asc().list();
+    List<ProcessDefinition> latest =
+        repository
+            .createProcessDefinitionQuery()
+            .latestVersion()
+            .orderByProcessDefinitionKey()
+            .asc()
+            .list();
     assertThat(latest).as("definitions deployed at start-up").isNotEmpty();
 
-    Map<String, ProcessDefinition> byKey = latest.stream()
-        .collect(Collectors.toMap(ProcessDefinition::getKey, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    Map<String, ProcessDefinition> byKey =
+        latest.stream()
+            .collect(
+                Collectors.toMap(
+                    ProcessDefinition::getKey,
+                    Function.identity(),
+                    (a, b) -> a,
+                    LinkedHashMap::new));
     List<DynamicNode> nodes = new ArrayList<>();
     Set<String> claimed = new TreeSet<>();
     for (PlanCatalog plan : catalogs.all()) {
-      List<ProcessDefinition> ofPlan = latest.stream().filter(d -> d.getKey().startsWith(plan.id() + "_")).toList();
+      List<ProcessDefinition> ofPlan =
+          latest.stream().filter(d -> d.getKey().startsWith(plan.id() + "_")).toList();
       ofPlan.forEach(d -> claimed.add(d.getKey()));
       if (covers(plan)) {
         nodes.add(DynamicContainer.dynamicContainer(plan.id(), planTests(plan, ofPlan, byKey)));
       }
     }
-    // a definition no plan accounts for is deployed by nobody we know of: it fails under its own key
-    byKey.keySet().stream().filter(key -> !claimed.contains(key))
-        .forEach(key -> nodes.add(smoke(key, () -> {
-          throw new AssertionError("definition " + key + " belongs to no plan catalog");
-        })));
+    // a definition no plan accounts for is deployed by nobody we know of: it fails under its own
+    // key
+    byKey.keySet().stream()
+        .filter(key -> !claimed.contains(key))
+        .forEach(
+            key ->
+                nodes.add(
+                    smoke(
+                        key,
+                        () -> {
+                          throw new AssertionError(
+                              "definition " + key + " belongs to no plan catalog");
+                        })));
     return nodes.stream();
   }
 
-  /** The plan's deployment as a whole, then its rounds in catalog order, its evaluations, its notice process. */
-  private Stream<DynamicNode> planTests(PlanCatalog plan, List<ProcessDefinition> ofPlan, Map<String, ProcessDefinition> byKey) {
+  /**
+   * The plan's deployment as a whole, then its rounds in catalog order, its evaluations, its notice
+   * process.
+   */
+  private Stream<DynamicNode> planTests(
+      PlanCatalog plan, List<ProcessDefinition> ofPlan, Map<String, ProcessDefinition> byKey) {
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(smoke(plan.id() + " deployment", () -> deploymentOf(plan, ofPlan)));
     Set<String> planned = new LinkedHashSet<>();
     for (TaskEntry task : plan.tasks()) {
       String key = ProcessKeys.round(plan.id(), task.number());
       planned.add(key);
-      tests.add(smoke(key, () -> {
-        ProcessDefinition definition = deployed(byKey, key);
-        checkModel(definition, ProcessKeys.roundName(plan, task));
-        runRound(plan, task, definition);
-      }));
+      tests.add(
+          smoke(
+              key,
+              () -> {
+                ProcessDefinition definition = deployed(byKey, key);
+                checkModel(definition, ProcessKeys.roundName(plan, task));
+                runRound(plan, task, definition);
+              }));
     }
     for (EvaluationKind kind : EvaluationKind.of(plan)) {
       String key = kind.processKey(plan.id());
       planned.add(key);
-      tests.add(smoke(key, () -> {
-        ProcessDefinition definition = deployed(byKey, key);
-        checkModel(definition, plan.plan().city() + " " + kind.label);
-        runEvaluation(plan, kind, definition);
-      }));
+      tests.add(
+          smoke(
+              key,
+              () -> {
+                ProcessDefinition definition = deployed(byKey, key);
+                checkModel(definition, plan.plan().city() + " " + kind.label);
+                runEvaluation(plan, kind, definition);
+              }));
     }
     String noticeKey = ProcessKeys.notice(plan.id());
     planned.add(noticeKey);
-    tests.add(smoke(noticeKey, () -> {
-      ProcessDefinition definition = deployed(byKey, noticeKey);
-      checkModel(definition, plan.plan().city() + " 督办通知");
-      runNotices(plan, definition);
-    }));
+    tests.add(
+        smoke(
+            noticeKey,
+            () -> {
+              ProcessDefinition definition = deployed(byKey, noticeKey);
+              checkModel(definition, plan.plan().city() + " 督办通知");
+              runNotices(plan, definition);
+            }));
     for (ProcessDefinition extra : ofPlan) {
       if (!planned.contains(extra.getKey())) {
-        tests.add(smoke(extra.getKey(), () -> {
-          throw new AssertionError("definition " + extra.getKey() + " (" + extra.getName()
-              + ") is deployed but is no task, evaluation or notice process of " + plan.id());
-        }));
+        tests.add(
+            smoke(
+                extra.getKey(),
+                () -> {
+                  throw new AssertionError(
+                      "definition "
+                          + extra.getKey()
+                          + " ("
+                          + extra.getName()
+                          + ") is deployed but is no task, evaluation or notice process of "
+                          + plan.id());
+                }));
       }
     }
     return tests.stream();
   }
 
-  /** A dynamic test named by the definition's key whose failure says which definition, and which step, failed. */
+  /**
+   * A dynamic test named by the definition's key whose failure says which definition, and which
+   * step, failed.
+   */
   private DynamicTest smoke(String name, Executable body) {
-    return DynamicTest.dynamicTest(name, () -> {
-      step = "find the definition";
-      try {
-        body.execute();
-      } catch (Throwable failure) {
-        throw new AssertionError(name + " failed at step «" + step + "»: " + failure, failure);
-      } finally {
-        ClockUtil.reset();
-      }
-    });
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          step = "find the definition";
+          try {
+            body.execute();
+          } catch (Throwable failure) {
+            throw new AssertionError(name + " failed at step «" + step + "»: " + failure, failure);
+          } finally {
+            ClockUtil.reset();
+          }
+        });
   }
 
   private static ProcessDefinition deployed(Map<String, ProcessDefinition> byKey, String key) {
@@ -228,12 +276,17 @@ class AllDefinitionsSmokeTest {
     plan.tasks().forEach(t -> expected.add(ProcessKeys.round(plan.id(), t.number())));
     EvaluationKind.of(plan).forEach(k -> expected.add(k.processKey(plan.id())));
     expected.add(ProcessKeys.notice(plan.id()));
-    Set<String> deployed = ofPlan.stream().map(ProcessDefinition::getKey).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> deployed =
+        ofPlan.stream()
+            .map(ProcessDefinition::getKey)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(deployed).as("definitions of %s", plan.id()).isEqualTo(expected);
     assertThat(ofPlan.stream().map(ProcessDefinition::getDeploymentId).distinct().toList())
-        .as("%s is one deployment", plan.id()).hasSize(1);
+        .as("%s is one deployment", plan.id())
+        .hasSize(1);
     String deploymentId = ofPlan.get(0).getDeploymentId();
-    assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).singleResult().getName())
+    assertThat(
+            repository.createDeploymentQuery().deploymentId(deploymentId).singleResult().getName())
         .isEqualTo(PlanDeployment.deploymentName(plan));
   }
 
@@ -242,7 +295,10 @@ class AllDefinitionsSmokeTest {
   private void checkModel(ProcessDefinition definition, String expectedName) throws IOException {
     step = "model: name, parse, validate, diagram";
     String key = definition.getKey();
-    assertThat(definition.getName()).as("name of %s", key).isEqualTo(expectedName).matches(".*\\p{IsHan}.*");
+    assertThat(definition.getName())
+        .as("name of %s", key)
+        .isEqualTo(expectedName)
+        .matches(".*\\p{IsHan}.*");
 
     BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
     assertThat(model).as("%s parses", key).isNotNull();
@@ -259,31 +315,48 @@ class AllDefinitionsSmokeTest {
     assertThat(plane).as("the diagram of %s shows its process", key).isNotNull();
     assertThat(plane.getId()).isEqualTo(key);
 
-    Set<String> shown = model.getModelElementsByType(BpmnShape.class).stream()
-        .map(BpmnShape::getBpmnElement).filter(e -> e != null).map(BaseElement::getId).collect(Collectors.toSet());
-    List<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList();
+    Set<String> shown =
+        model.getModelElementsByType(BpmnShape.class).stream()
+            .map(BpmnShape::getBpmnElement)
+            .filter(e -> e != null)
+            .map(BaseElement::getId)
+            .collect(Collectors.toSet());
+    List<String> nodes =
+        model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList();
     assertThat(nodes).as("flow nodes of %s", key).isNotEmpty();
     assertThat(nodes.stream().filter(id -> !shown.contains(id)).toList())
-        .as("flow nodes of %s without a shape", key).isEmpty();
+        .as("flow nodes of %s without a shape", key)
+        .isEmpty();
 
-    Set<String> drawn = model.getModelElementsByType(BpmnEdge.class).stream()
-        .map(BpmnEdge::getBpmnElement).filter(e -> e != null).map(BaseElement::getId).collect(Collectors.toSet());
-    assertThat(model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
-        .filter(id -> !drawn.contains(id)).toList())
-        .as("sequence flows of %s without an edge", key).isEmpty();
+    Set<String> drawn =
+        model.getModelElementsByType(BpmnEdge.class).stream()
+            .map(BpmnEdge::getBpmnElement)
+            .filter(e -> e != null)
+            .map(BaseElement::getId)
+            .collect(Collectors.toSet());
+    assertThat(
+            model.getModelElementsByType(SequenceFlow.class).stream()
+                .map(SequenceFlow::getId)
+                .filter(id -> !drawn.contains(id))
+                .toList())
+        .as("sequence flows of %s without an edge", key)
+        .isEmpty();
 
     // every user task takes its input through the checked form handler, against a declared form
     for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
-      assertThat(userTask.getCamundaFormHandlerClass()).as("form handler of %s in %s", userTask.getId(), key)
+      assertThat(userTask.getCamundaFormHandlerClass())
+          .as("form handler of %s in %s", userTask.getId(), key)
           .isEqualTo(CheckedTaskFormHandler.class.getName());
-      assertThat(taskForms.declares(userTask.getId())).as("declared form of %s in %s", userTask.getId(), key).isTrue();
+      assertThat(taskForms.declares(userTask.getId()))
+          .as("declared form of %s in %s", userTask.getId(), key)
+          .isTrue();
     }
   }
 
   /**
    * The deployed XML, byte for byte, as {@code target/bpmn/<key>.bpmn}: {@code .ci/run} lints every
-   * one of them with bpmnlint (Camunda 7.24 rules) after the build, so the lint sees exactly what the
-   * engine runs.
+   * one of them with bpmnlint (Camunda 7.24 rules) after the build, so the lint sees exactly what
+   * the engine runs.
    */
   private void exportModel(ProcessDefinition definition) throws IOException {
     Path file = EXPORT_DIR.resolve(definition.getKey() + ".bpmn");
@@ -295,35 +368,43 @@ class AllDefinitionsSmokeTest {
 
   // ---------------------------------------------------------------- one round of a task
 
-  private void runRound(PlanCatalog plan, TaskEntry task, ProcessDefinition definition) throws Exception {
+  private void runRound(PlanCatalog plan, TaskEntry task, ProcessDefinition definition)
+      throws Exception {
     int year = plan.plan().period().to();
     ClockUtil.setCurrentTime(at(year, 1, 2));
     String office = plan.plan().coordinatingOffice().id();
 
     step = "start the " + year + " round";
-    ProcessInstance round = runtime.startProcessInstanceById(definition.getId(), Map.of(YEAR, year));
+    ProcessInstance round =
+        runtime.startProcessInstanceById(definition.getId(), Map.of(YEAR, year));
     roundsStarted.merge(plan.id(), 1, Integer::sum);
-    assertThat(round.getBusinessKey()).isEqualTo(ProcessKeys.businessKey(plan.id(), task.number(), year));
+    assertThat(round.getBusinessKey())
+        .isEqualTo(ProcessKeys.businessKey(plan.id(), task.number(), year));
 
     String lead;
     List<String> coUnits;
     if (plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       step = "assign units (" + RoundElements.ASSIGN_UNITS + ")";
       Task assign = single(round, RoundElements.ASSIGN_UNITS);
-      assertThat(candidateGroups(assign)).as("assignment of %s", definition.getKey()).containsExactly(office);
+      assertThat(candidateGroups(assign))
+          .as("assignment of %s", definition.getKey())
+          .containsExactly(office);
       List<Unit> units = plan.units();
       int i = plan.tasks().indexOf(task);
       lead = units.get(i % units.size()).id();
-      coUnits = List.of(units.get((i + 1) % units.size()).id(), units.get((i + 2) % units.size()).id());
+      coUnits =
+          List.of(units.get((i + 1) % units.size()).id(), units.get((i + 2) % units.size()).id());
       tasks.complete(assign.getId(), Map.of(LEAD_UNIT, lead, CO_UNITS, String.join(",", coUnits)));
     } else {
       assertThat(task.lead() != null || plan.plan().responsibility() == ResponsibilityPolicy.JOINT)
-          .as("%s names its lead", task.number()).isTrue();
+          .as("%s names its lead", task.number())
+          .isTrue();
       lead = task.lead() == null ? office : plan.unit(task.lead()).id();
       coUnits = task.coUnits().stream().map(name -> plan.unit(name).id()).toList();
     }
     assertThat(runtime.getVariable(round.getId(), LEAD_UNIT)).isEqualTo(lead);
-    assertThat(RoundUnits.split((String) runtime.getVariable(round.getId(), CO_UNITS))).isEqualTo(coUnits);
+    assertThat(RoundUnits.split((String) runtime.getVariable(round.getId(), CO_UNITS)))
+        .isEqualTo(coUnits);
 
     step = "co-unit tasks and their candidate groups";
     List<Task> coTasks = open(round, RoundElements.reportTask(RoundElements.CO_UNIT));
@@ -333,8 +414,12 @@ class AllDefinitionsSmokeTest {
       assertThat(groups).as("candidate groups of co-unit task %s", coTask.getName()).hasSize(1);
       coGroups.addAll(groups);
     }
-    assertThat(coGroups).as("co-unit tasks of %s", definition.getKey()).containsExactlyInAnyOrderElementsOf(coUnits);
-    assertThat(open(round, RoundElements.reportTask(RoundElements.LEAD))).as("the lead waits for the co-units").isEmpty();
+    assertThat(coGroups)
+        .as("co-unit tasks of %s", definition.getKey())
+        .containsExactlyInAnyOrderElementsOf(coUnits);
+    assertThat(open(round, RoundElements.reportTask(RoundElements.LEAD)))
+        .as("the lead waits for the co-units")
+        .isEmpty();
     step = "co-units submit";
     for (Task coTask : coTasks) {
       tasks.complete(coTask.getId(), reportOf(coTask, candidateGroups(coTask).get(0), false));
@@ -344,9 +429,13 @@ class AllDefinitionsSmokeTest {
 
     step = "lead task and its candidate group";
     Task leadTask = single(round, RoundElements.reportTask(RoundElements.LEAD));
-    assertThat(candidateGroups(leadTask)).as("lead task of %s", definition.getKey()).containsExactly(lead);
+    assertThat(candidateGroups(leadTask))
+        .as("lead task of %s", definition.getKey())
+        .containsExactly(lead);
     for (String coUnit : coUnits) {
-      assertThat(tasks.getVariable(leadTask.getId(), report(coUnit))).as("the lead reads %s's report", coUnit).isNotNull();
+      assertThat(tasks.getVariable(leadTask.getId(), report(coUnit)))
+          .as("the lead reads %s's report", coUnit)
+          .isNotNull();
     }
     step = "lead submits";
     tasks.complete(leadTask.getId(), reportOf(leadTask, lead, true));
@@ -355,20 +444,30 @@ class AllDefinitionsSmokeTest {
 
     step = "supervisor review";
     Task review = single(round, RoundElements.REVIEW);
-    assertThat(candidateGroups(review)).as("review of %s", definition.getKey()).containsExactly(office);
+    assertThat(candidateGroups(review))
+        .as("review of %s", definition.getKey())
+        .containsExactly(office);
     tasks.complete(review.getId(), Map.of(REVIEW_DECISION, "ACCEPT", REVIEW_RATING, "GOOD"));
     runDueJobs(round);
 
     step = "round ended at " + RoundElements.END_COMPLETED;
-    HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(round.getId()).singleResult();
+    HistoricProcessInstance ended =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(round.getId())
+            .singleResult();
     assertThat(ended.getEndTime()).as("%s ended", definition.getKey()).isNotNull();
     assertThat(ended.getEndActivityId()).isEqualTo(RoundElements.END_COMPLETED);
     assertThat(historicVariable(round.getId(), OUTCOME)).isEqualTo("COMPLETED");
     roundsFinished.merge(plan.id(), 1, Integer::sum);
   }
 
-  /** A unit's report: progress, status, a value for every indicator the round asks for, and (lead) one PDF. */
-  private Map<String, Object> reportOf(Task task, String unit, boolean withEvidence) throws Exception {
+  /**
+   * A unit's report: progress, status, a value for every indicator the round asks for, and (lead)
+   * one PDF.
+   */
+  private Map<String, Object> reportOf(Task task, String unit, boolean withEvidence)
+      throws Exception {
     Map<String, Object> vars = new HashMap<>();
     vars.put(PROGRESS, unit + " 本年度工作进展");
     vars.put(COMPLETION_STATUS, "ON_TRACK");
@@ -394,7 +493,8 @@ class AllDefinitionsSmokeTest {
     int year = plan.plan().period().to();
     ClockUtil.setCurrentTime(at(year + 1, 1, 5));
     step = "start the " + year + " " + kind.label;
-    ProcessInstance evaluation = runtime.startProcessInstanceById(definition.getId(), Map.of(YEAR, year));
+    ProcessInstance evaluation =
+        runtime.startProcessInstanceById(definition.getId(), Map.of(YEAR, year));
     assertThat(evaluation.getBusinessKey()).isEqualTo(kind.businessKey(plan.id(), year));
 
     step = "evaluation review task and summary";
@@ -403,7 +503,8 @@ class AllDefinitionsSmokeTest {
     int started = roundsStarted.getOrDefault(plan.id(), 0);
     int finished = roundsFinished.getOrDefault(plan.id(), 0);
     assertThat((String) tasks.getVariable(review.getId(), EvaluationVariables.SUMMARY_TEXT))
-        .as("the summary counts this run's rounds").contains("任务轮次 " + started + " 个,已办结 " + finished + " 个");
+        .as("the summary counts this run's rounds")
+        .contains("任务轮次 " + started + " 个,已办结 " + finished + " 个");
     assertThat(tasks.getVariable(review.getId(), EvaluationVariables.SUMMARY_TABLE)).isNotNull();
 
     step = "office records its conclusion";
@@ -411,12 +512,19 @@ class AllDefinitionsSmokeTest {
     runDueJobs(evaluation);
     step = "evaluation ended";
 
-    HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(evaluation.getId()).singleResult();
+    HistoricProcessInstance ended =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(evaluation.getId())
+            .singleResult();
     assertThat(ended.getEndTime()).as("%s ended", definition.getKey()).isNotNull();
     assertThat(ended.getEndActivityId()).isEqualTo(EvaluationElements.END);
   }
 
-  /** One path through the notice process: the notice, the office's decision (if it decides), where it ends. */
+  /**
+   * One path through the notice process: the notice, the office's decision (if it decides), where
+   * it ends.
+   */
   private record NoticeCase(NoticeType type, Map<String, Object> decision, String end) {}
 
   /**
@@ -431,25 +539,57 @@ class AllDefinitionsSmokeTest {
     Unit unit = plan.units().get(0);
     String roundKey = plan.id() + "/通知冒烟测试/" + year;
     Map<String, Object> withdraw = Map.of("noticeDecision", "WITHDRAW", "withdrawReason", "冒烟测试撤回");
-    List<NoticeCase> cases = List.of(
-        new NoticeCase(NoticeType.REMINDER, null, "endEvent_recorded"),
-        new NoticeCase(NoticeType.OVERDUE, null, "endEvent_acknowledged"),
-        new NoticeCase(NoticeType.COMMENDATION, null, "endEvent_acknowledged"),
-        new NoticeCase(NoticeType.CRITICISM, Map.of("noticeDecision", "ISSUE", "noticeText", "冒烟测试通报"), "endEvent_acknowledged"),
-        new NoticeCase(NoticeType.SECOND_CRITICISM, withdraw, "endEvent_criticismWithdrawn"),
-        new NoticeCase(NoticeType.INTERVIEW, Map.of("noticeDecision", "ISSUE", "interviewDate", year + "-12-20",
-            "interviewees", "单位负责人", "interviewNotes", "冒烟测试约谈"), "endEvent_acknowledged"),
-        new NoticeCase(NoticeType.INTERVIEW, withdraw, "endEvent_interviewWithdrawn"));
+    List<NoticeCase> cases =
+        List.of(
+            new NoticeCase(NoticeType.REMINDER, null, "endEvent_recorded"),
+            new NoticeCase(NoticeType.OVERDUE, null, "endEvent_acknowledged"),
+            new NoticeCase(NoticeType.COMMENDATION, null, "endEvent_acknowledged"),
+            new NoticeCase(
+                NoticeType.CRITICISM,
+                Map.of("noticeDecision", "ISSUE", "noticeText", "冒烟测试通报"),
+                "endEvent_acknowledged"),
+            new NoticeCase(NoticeType.SECOND_CRITICISM, withdraw, "endEvent_criticismWithdrawn"),
+            new NoticeCase(
+                NoticeType.INTERVIEW,
+                Map.of(
+                    "noticeDecision",
+                    "ISSUE",
+                    "interviewDate",
+                    year + "-12-20",
+                    "interviewees",
+                    "单位负责人",
+                    "interviewNotes",
+                    "冒烟测试约谈"),
+                "endEvent_acknowledged"),
+            new NoticeCase(NoticeType.INTERVIEW, withdraw, "endEvent_interviewWithdrawn"));
     for (int i = 0; i < cases.size(); i++) {
       NoticeCase c = cases.get(i);
       NoticeType type = c.type();
       // each notice a minute after the last, so the newest is the one just issued
       ClockUtil.setCurrentTime(at(year, 12, 20, i));
-      step = "notice " + type + (c.decision() == null ? "" : " " + c.decision().get("noticeDecision"));
-      notices.issue(new Notice(type, plan.id(), roundKey, null, plan.plan().city() + " 冒烟测试 " + year + "年度",
-          unit.id(), unit.name(), unit.id() + "-handler", "冒烟测试", office));
-      HistoricProcessInstance notice = history.createHistoricProcessInstanceQuery().processDefinitionId(definition.getId())
-          .processInstanceBusinessKey(roundKey).orderByProcessInstanceStartTime().desc().list().get(0);
+      step =
+          "notice " + type + (c.decision() == null ? "" : " " + c.decision().get("noticeDecision"));
+      notices.issue(
+          new Notice(
+              type,
+              plan.id(),
+              roundKey,
+              null,
+              plan.plan().city() + " 冒烟测试 " + year + "年度",
+              unit.id(),
+              unit.name(),
+              unit.id() + "-handler",
+              "冒烟测试",
+              office));
+      HistoricProcessInstance notice =
+          history
+              .createHistoricProcessInstanceQuery()
+              .processDefinitionId(definition.getId())
+              .processInstanceBusinessKey(roundKey)
+              .orderByProcessInstanceStartTime()
+              .desc()
+              .list()
+              .get(0);
       assertThat(historicVariable(notice.getId(), "noticeType")).isEqualTo(type.name());
       if (c.decision() != null) {
         Task task = tasks.createTaskQuery().processInstanceId(notice.getId()).singleResult();
@@ -464,7 +604,11 @@ class AllDefinitionsSmokeTest {
         assertThat(candidateGroups(receipt)).containsExactly(unit.id());
         tasks.complete(receipt.getId());
       }
-      HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery().processInstanceId(notice.getId()).singleResult();
+      HistoricProcessInstance ended =
+          history
+              .createHistoricProcessInstanceQuery()
+              .processInstanceId(notice.getId())
+              .singleResult();
       assertThat(ended.getEndTime()).as("%s notice ended", type).isNotNull();
       assertThat(ended.getEndActivityId()).isEqualTo(c.end());
     }
@@ -473,7 +617,11 @@ class AllDefinitionsSmokeTest {
   // ---------------------------------------------------------------- engine helpers
 
   private List<Task> open(ProcessInstance instance, String taskKey) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
+    return tasks
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey)
+        .list();
   }
 
   private Task single(ProcessInstance instance, String taskKey) {
@@ -484,14 +632,26 @@ class AllDefinitionsSmokeTest {
 
   private List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   private Object historicVariable(String processInstanceId, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(name).list()
-        .stream().filter(v -> processInstanceId.equals(v.getActivityInstanceId())) // the instance's own, not a stage's
-        .map(HistoricVariableInstance::getValue).findFirst().orElse(null);
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .variableName(name)
+        .list()
+        .stream()
+        .filter(
+            v ->
+                processInstanceId.equals(
+                    v.getActivityInstanceId())) // the instance's own, not a stage's
+        .map(HistoricVariableInstance::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** This instance's due jobs only: the deployments' yearly timer starts must not fire. */
@@ -500,10 +660,15 @@ class AllDefinitionsSmokeTest {
   }
 
   private void clear() {
-    runtime.createProcessInstanceQuery().list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "smoke test clean-up", true, true));
-    List<String> finished = history.createHistoricProcessInstanceQuery().list().stream()
-        .map(HistoricProcessInstance::getId).toList();
+    runtime
+        .createProcessInstanceQuery()
+        .list()
+        .forEach(
+            pi -> runtime.deleteProcessInstance(pi.getId(), "smoke test clean-up", true, true));
+    List<String> finished =
+        history.createHistoricProcessInstanceQuery().list().stream()
+            .map(HistoricProcessInstance::getId)
+            .toList();
     if (!finished.isEmpty()) {
       history.deleteHistoricProcessInstances(finished);
     }
@@ -519,8 +684,9 @@ class AllDefinitionsSmokeTest {
   }
 
   static FileValue pdf(String name) {
-    byte[] bytes = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes =
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
     return Variables.fileValue(name).file(bytes).mimeType("application/pdf").create();
   }
 }

@@ -18,7 +18,8 @@ class PostgresAllDefinitionsSmokeTest extends AllDefinitionsSmokeTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> PostgresServer.shared().jdbcUrl("definitions_smoke"));
+    registry.add(
+        "spring.datasource.url", () -> PostgresServer.shared().jdbcUrl("definitions_smoke"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
     registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");

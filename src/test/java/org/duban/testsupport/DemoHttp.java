@@ -16,9 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Calls the running application as the demo users do: HTTP Basic for REST clients (password
- * "demo" unless given as "user:password"), and a logged-in webapp session with its CSRF token for
- * what Tasklist and Cockpit send.
+ * Calls the running application as the demo users do: HTTP Basic for REST clients (password "demo"
+ * unless given as "user:password"), and a logged-in webapp session with its CSRF token for what
+ * Tasklist and Cockpit send.
  */
 public final class DemoHttp {
 
@@ -33,8 +33,11 @@ public final class DemoHttp {
     HttpHeaders headers = new HttpHeaders();
     if (user != null) {
       String[] login = user.contains(":") ? user.split(":", 2) : new String[] {user, "demo"};
-      headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-          .encodeToString((login[0] + ":" + login[1]).getBytes(StandardCharsets.UTF_8)));
+      headers.set(
+          HttpHeaders.AUTHORIZATION,
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((login[0] + ":" + login[1]).getBytes(StandardCharsets.UTF_8)));
     }
     headers.setContentType(MediaType.APPLICATION_JSON);
     return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
@@ -57,8 +60,12 @@ public final class DemoHttp {
     }
   }
 
-  /** A request within a logged-in webapp session, as the webapp sends it (with or without its CSRF token). */
-  public ResponseEntity<String> inSession(HttpHeaders session, HttpMethod method, String path, Object body, boolean withCsrfToken) {
+  /**
+   * A request within a logged-in webapp session, as the webapp sends it (with or without its CSRF
+   * token).
+   */
+  public ResponseEntity<String> inSession(
+      HttpHeaders session, HttpMethod method, String path, Object body, boolean withCsrfToken) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.COOKIE, session.getFirst(HttpHeaders.COOKIE));
     if (withCsrfToken) {
@@ -68,7 +75,10 @@ public final class DemoHttp {
     return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
   }
 
-  /** Logs into a webapp; returns the session's cookie and a CSRF token fetched the way the webapps do. */
+  /**
+   * Logs into a webapp; returns the session's cookie and a CSRF token fetched the way the webapps
+   * do.
+   */
   public HttpHeaders webappSession(String user, String password, String app) {
     ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/", String.class);
     String cookies = cookies(page, "");
@@ -79,13 +89,19 @@ public final class DemoHttp {
     LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
     form.add("password", password);
-    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-        new HttpEntity<>(form, login), String.class);
+    ResponseEntity<String> loggedIn =
+        http.exchange(
+            "/camunda/api/admin/auth/user/default/login/" + app,
+            HttpMethod.POST,
+            new HttpEntity<>(form, login),
+            String.class);
     cookies = cookies(loggedIn, cookies);
     HttpHeaders fetch = new HttpHeaders();
     fetch.set(HttpHeaders.COOKIE, cookies);
     fetch.set("X-XSRF-TOKEN", "Fetch");
-    ResponseEntity<String> engines = http.exchange("/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(fetch), String.class);
+    ResponseEntity<String> engines =
+        http.exchange(
+            "/camunda/api/engine/engine/", HttpMethod.GET, new HttpEntity<>(fetch), String.class);
     HttpHeaders session = new HttpHeaders();
     session.set(HttpHeaders.COOKIE, cookies(engines, cookies));
     session.set("X-XSRF-TOKEN", token(engines) != null ? token(engines) : token(loggedIn));
@@ -111,7 +127,9 @@ public final class DemoHttp {
       return header;
     }
     return response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-        .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.split(";", 2)[0].substring("XSRF-TOKEN=".length()))
-        .findFirst().orElse(null);
+        .filter(c -> c.startsWith("XSRF-TOKEN="))
+        .map(c -> c.split(";", 2)[0].substring("XSRF-TOKEN=".length()))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -35,21 +35,28 @@ class PostgresServerTest {
   void runsWithTheDurableSettingsOfProductionWhicheverBinariesItFound() throws SQLException {
     PostgresServer server = PostgresServer.shared();
 
-    try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres_server_settings"));
+    try (Connection connection =
+            DriverManager.getConnection(server.jdbcUrl("postgres_server_settings"));
         Statement statement = connection.createStatement()) {
-      assertThat(show(statement, "fsync")).as("fsync (%s binaries)", server.origin()).isEqualTo("on");
-      assertThat(show(statement, "synchronous_commit")).as("synchronous_commit (%s binaries)", server.origin())
+      assertThat(show(statement, "fsync"))
+          .as("fsync (%s binaries)", server.origin())
           .isEqualTo("on");
-      assertThat(show(statement, "full_page_writes")).as("full_page_writes (%s binaries)", server.origin())
+      assertThat(show(statement, "synchronous_commit"))
+          .as("synchronous_commit (%s binaries)", server.origin())
+          .isEqualTo("on");
+      assertThat(show(statement, "full_page_writes"))
+          .as("full_page_writes (%s binaries)", server.origin())
           .isEqualTo("on");
     }
   }
 
   @Test
   void usesTheMavenCentralBinariesWhenLocalOnesAreSwitchedOff() {
-    boolean localOff = "false".equalsIgnoreCase(System.getProperty(PostgresServer.LOCAL_PROPERTY, "true"));
+    boolean localOff =
+        "false".equalsIgnoreCase(System.getProperty(PostgresServer.LOCAL_PROPERTY, "true"));
 
-    assertThat(PostgresServer.shared().origin()).isIn(localOff ? List.of("Maven Central") : List.of("local", "Maven Central"));
+    assertThat(PostgresServer.shared().origin())
+        .isIn(localOff ? List.of("Maven Central") : List.of("local", "Maven Central"));
   }
 
   private static String show(Statement statement, String setting) throws SQLException {
@@ -64,6 +71,7 @@ class PostgresServerTest {
     PostgresServer server = PostgresServer.shared();
 
     assertThat(PostgresServer.shared()).isSameAs(server);
-    assertThat(server.jdbcUrl("postgres_server_reuse")).isEqualTo(server.jdbcUrl("postgres_server_reuse"));
+    assertThat(server.jdbcUrl("postgres_server_reuse"))
+        .isEqualTo(server.jdbcUrl("postgres_server_reuse"));
   }
 }

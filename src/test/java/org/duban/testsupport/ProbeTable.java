@@ -33,12 +33,18 @@ public final class ProbeTable {
 
   /** Prints the table and fails on the first row whose answer differs. */
   public void check() {
-    StringBuilder out = new StringBuilder("\n" + title + "\n\n| probe | expected | actual |\n|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder("\n" + title + "\n\n| probe | expected | actual |\n|---|---|---|\n");
     for (String[] row : rows) {
       out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     System.out.println(out);
-    assertThat(rows.stream().filter(row -> !row[1].equals(row[2])).map(row -> row[0] + ": " + row[2]).toList())
-        .as("probes whose answer differs from the expected one").isEmpty();
+    assertThat(
+            rows.stream()
+                .filter(row -> !row[1].equals(row[2]))
+                .map(row -> row[0] + ": " + row[2])
+                .toList())
+        .as("probes whose answer differs from the expected one")
+        .isEmpty();
   }
 }

@@ -34,25 +34,38 @@ class ChineseLocaleTest {
     assertThat(missing).as("labels of %s without a Chinese text in zh.json", app).isEmpty();
   }
 
-  /** The one copy of a resource whose location contains the given part (the webjar's, or the project's). */
+  /**
+   * The one copy of a resource whose location contains the given part (the webjar's, or the
+   * project's).
+   */
   private JsonNode read(String resource, String from) throws IOException {
     List<URL> found = Collections.list(getClass().getClassLoader().getResources(resource));
-    URL url = found.stream().filter(u -> u.toString().contains(from)).findFirst()
-        .orElseThrow(() -> new IllegalStateException(resource + " not found in " + from + " among " + found));
+    URL url =
+        found.stream()
+            .filter(u -> u.toString().contains(from))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        resource + " not found in " + from + " among " + found));
     try (InputStream in = url.openStream()) {
-      return json.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", ""));
+      return json.readTree(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .replace("\uFEFF", ""));
     }
   }
 
   private static List<String> keys(JsonNode node, String prefix) {
     List<String> keys = new ArrayList<>();
-    node.fields().forEachRemaining(e -> {
-      if (e.getValue().isObject()) {
-        keys.addAll(keys(e.getValue(), prefix + e.getKey() + "."));
-      } else {
-        keys.add(prefix + e.getKey());
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isObject()) {
+                keys.addAll(keys(e.getValue(), prefix + e.getKey() + "."));
+              } else {
+                keys.add(prefix + e.getKey());
+              }
+            });
     return keys;
   }
 }

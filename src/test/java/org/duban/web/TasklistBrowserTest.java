@@ -66,11 +66,15 @@ import org.springframework.test.context.ActiveProfiles;
  * message while the typed text stays, then submits a report with PDFs; the lead then sees every
  * co-unit's report, the supervisor returns the lead's report and the lead finds it again. The
  * server runs with other evidence limits than the defaults (4 files of at most 6 MB), so what the
- * report form offers can only have come from the server's settings. Skipped where Debian's
- * chromium and chromium-driver are not installed, except on CI, where that fails.
+ * report form offers can only have come from the server's settings. Skipped where Debian's chromium
+ * and chromium-driver are not installed, except on CI, where that fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"duban.evidence.max-files=" + TasklistBrowserTest.MAX_FILES, "duban.evidence.max-file-size=6MB"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "duban.evidence.max-files=" + TasklistBrowserTest.MAX_FILES,
+      "duban.evidence.max-file-size=6MB"
+    })
 @ActiveProfiles({"test", "demo"})
 // works the demo round's police task, which other tests on this configuration expect untouched
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -83,8 +87,10 @@ class TasklistBrowserTest {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
   /** Tasklist's 完成 (Complete) button under the form; 保存 (Save) is the other one. */
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary");
+
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String POLICE = RoundFixture.POLICE;
   static final String LEAD = RoundFixture.LEAD;
@@ -93,9 +99,10 @@ class TasklistBrowserTest {
   static final String TASK_NAME = "市公安局:2025年度 一.4-展会 建立展会知识产权保护机制";
   static final String PROGRESS = "完成全市 3 场展会的知识产权执法检查,\n查处侵权案件 2 起。";
   static final byte[] EXE = "MZ\u0090\u0000 not a document".getBytes(StandardCharsets.ISO_8859_1);
-  static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-      + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-      .getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PDF =
+      ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+              + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+          .getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
@@ -108,35 +115,47 @@ class TasklistBrowserTest {
   WebDriverWait wait;
   Path temp;
 
-  // leaves the page's HTML and a picture behind when a step fails: Tasklist's DOM is the usual suspect
+  // leaves the page's HTML and a picture behind when a step fails: Tasklist's DOM is the usual
+  // suspect
   @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure = context -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      Files.createDirectories(SCREENSHOTS);
-      Files.writeString(SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource());
-      Files.write(SCREENSHOTS.resolve("tasklist-failure.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-  };
+  final AfterTestExecutionCallback keepEvidenceOfFailure =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          Files.createDirectories(SCREENSHOTS);
+          Files.writeString(SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource());
+          Files.write(
+              SCREENSHOTS.resolve("tasklist-failure.png"),
+              ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
+      };
 
   @BeforeEach
   void startBrowser() throws IOException {
     temp = Files.createTempDirectory("duban-browser");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
         // tall enough that the whole report form is in the screenshot
         "--window-size=1400,1300",
         "--user-data-dir=" + temp.resolve("profile"));
     // Tasklist picks its language from Accept-Language; --lang is ignored in headless mode
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     // an explicit driver: Selenium Manager never looks for (or downloads) one
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        // the offices' time zone, so Tasklist shows dates as the units see them
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            // the offices' time zone, so Tasklist shows dates as the units see them
+            .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+            .build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
@@ -163,57 +182,86 @@ class TasklistBrowserTest {
 
     logIn(POLICE, "demo");
     // Tasklist binds the keyboard shortcuts its config.js lists (it has no defaults of its own)
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.showShortcutHelp"))).click();
-    WebElement shortcuts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shortcut-modal")));
-    assertThat(shortcuts.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
-        .contains("ctrl+alt+c 认领当前选中的任务").hasSize(5);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.showShortcutHelp")))
+        .click();
+    WebElement shortcuts =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shortcut-modal")));
+    assertThat(shortcuts.findElements(By.cssSelector("tbody tr")))
+        .extracting(WebElement::getText)
+        .contains("ctrl+alt+c 认领当前选中的任务")
+        .hasSize(5);
     screenshot("tasklist-shortcuts.png");
     shortcuts.findElement(By.cssSelector(".modal-footer button")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".shortcut-modal")));
     openTaskFromUnitInbox(TASK_NAME);
     claim();
 
-    // what the form offers comes from the server's settings: 4 fields of at most 6 MB, the server's types
+    // what the form offers comes from the server's settings: 4 fields of at most 6 MB, the server's
+    // types
     List<WebElement> files = waitForEvidenceFields();
     assertThat(files).as("one file field per evidence file the server accepts").hasSize(MAX_FILES);
     for (int n = 1; n <= MAX_FILES; n++) {
       WebElement field = files.get(n - 1);
       assertThat(field.getDomAttribute("id")).isEqualTo("evidence" + n);
       assertThat(field.getDomAttribute("cam-max-filesize")).isEqualTo(String.valueOf(MAX_BYTES));
-      assertThat(field.getDomAttribute("cam-variable-type")).as("handed to the form SDK").isEqualTo("File");
-      assertThat(field.getDomAttribute("accept")).isEqualTo(".pdf,.ofd,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.jpg,.jpeg,.png");
-      assertThat(browser.findElement(By.cssSelector("label[for='evidence" + n + "']")).getText()).isEqualTo("佐证材料 " + n);
+      assertThat(field.getDomAttribute("cam-variable-type"))
+          .as("handed to the form SDK")
+          .isEqualTo("File");
+      assertThat(field.getDomAttribute("accept"))
+          .isEqualTo(".pdf,.ofd,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.jpg,.jpeg,.png");
+      assertThat(browser.findElement(By.cssSelector("label[for='evidence" + n + "']")).getText())
+          .isEqualTo("佐证材料 " + n);
     }
     assertThat(browser.findElement(By.xpath("//h4[.='佐证材料']/following-sibling::p[1]")).getText())
         .isEqualTo("可上传 PDF、OFD、Word、Excel、PowerPoint、JPEG、PNG 文件,每个不超过 6 MB,最多 4 个。");
     assertThat(new Select(browser.findElement(By.id("completionStatus"))).getOptions())
-        .extracting(WebElement::getText).containsExactly("请选择", "已完成", "按计划推进", "进度滞后", "尚未启动");
+        .extracting(WebElement::getText)
+        .containsExactly("请选择", "已完成", "按计划推进", "进度滞后", "尚未启动");
 
     // the browser's own check: no submission while the required 工作进展 is empty
     WebElement progress = browser.findElement(By.id("progress"));
     new Select(browser.findElement(By.id("completionStatus"))).selectByValue("ON_TRACK");
-    assertThat(browser.findElement(COMPLETE).isEnabled()).as("完成 is disabled while 工作进展 is empty").isFalse();
+    assertThat(browser.findElement(COMPLETE).isEnabled())
+        .as("完成 is disabled while 工作进展 is empty")
+        .isFalse();
 
-    // a file over the server's cap is refused as soon as it is chosen, in Chinese, and the field cleared
+    // a file over the server's cap is refused as soon as it is chosen, in Chinese, and the field
+    // cleared
     String bigName = fileName("大文件.pdf", "big.pdf");
     byte[] big = java.util.Arrays.copyOf(PDF, (int) MAX_BYTES + 1);
     browser.findElement(By.id("evidence2")).sendKeys(write(bigName, big).toString());
-    WebElement tooBig = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//input[@id='evidence2']/following-sibling::p[contains(@class, 'text-danger')]")));
+    WebElement tooBig =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//input[@id='evidence2']/following-sibling::p[contains(@class, 'text-danger')]")));
     assertThat(tooBig.getText()).isEqualTo("「" + bigName + "」大小 6.0 MB,超过上限 6 MB,请重新选择。");
-    assertThat(browser.findElement(By.id("evidence2")).getDomProperty("value")).as("the file is not kept").isEmpty();
+    assertThat(browser.findElement(By.id("evidence2")).getDomProperty("value"))
+        .as("the file is not kept")
+        .isEmpty();
 
-    // a renamed executable passes the browser (accept= only steers the file picker); the server refuses it
+    // a renamed executable passes the browser (accept= only steers the file picker); the server
+    // refuses it
     progress.sendKeys(PROGRESS);
     String exeName = fileName("总结.exe", "summary.exe");
     browser.findElement(By.id("evidence1")).sendKeys(write(exeName, EXE).toString());
     complete();
-    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")));
+    WebElement error =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".notifications .alert-danger")));
     assertThat(error.findElement(By.cssSelector(".message")).getText())
-        .contains("报送未通过校验:佐证材料 1「" + exeName + "」的文件类型").contains("不在允许范围内")
+        .contains("报送未通过校验:佐证材料 1「" + exeName + "」的文件类型")
+        .contains("不在允许范围内")
         .doesNotContain("Cannot submit task form");
-    assertThat(progress.getDomProperty("value")).as("the typed text survives the refusal").isEqualTo(PROGRESS);
-    assertThat(new Select(browser.findElement(By.id("completionStatus"))).getFirstSelectedOption().getDomProperty("value"))
+    assertThat(progress.getDomProperty("value"))
+        .as("the typed text survives the refusal")
+        .isEqualTo(PROGRESS);
+    assertThat(
+            new Select(browser.findElement(By.id("completionStatus")))
+                .getFirstSelectedOption()
+                .getDomProperty("value"))
         .isEqualTo("ON_TRACK");
 
     // the corrected report (the notice dismissed first, so the screenshot shows the form as sent),
@@ -230,17 +278,25 @@ class TasklistBrowserTest {
     complete();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(taskInList));
 
-    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
+    HistoricTaskInstance done =
+        historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult();
     assertThat(done.getEndTime()).as("completed").isNotNull();
     assertThat(done.getDeleteReason()).isEqualTo("completed");
     assertThat(done.getAssignee()).isEqualTo(POLICE);
-    assertThat(historyService.createUserOperationLogQuery().taskId(task.getId())
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).userId(POLICE).count())
-        .as("completed by the logged-in unit user").isEqualTo(1);
+    assertThat(
+            historyService
+                .createUserOperationLogQuery()
+                .taskId(task.getId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .userId(POLICE)
+                .count())
+        .as("completed by the logged-in unit user")
+        .isEqualTo(1);
 
     assertThat(variable(done, "progress").getValue()).isEqualTo(PROGRESS);
     assertThat(variable(done, "completionStatus").getValue()).isEqualTo("DONE");
-    for (Map.Entry<String, String> file : Map.of("evidence1", pdfName, "evidence4", fourthName).entrySet()) {
+    for (Map.Entry<String, String> file :
+        Map.of("evidence1", pdfName, "evidence4", fourthName).entrySet()) {
       FileValue evidence = (FileValue) variable(done, file.getKey()).getTypedValue();
       assertThat(evidence.getFilename()).isEqualTo(file.getValue());
       try (InputStream stored = evidence.getValue()) {
@@ -258,22 +314,43 @@ class TasklistBrowserTest {
     variables.put("progress", Map.of("value", "年度进展", "type", "String"));
     variables.put("completionStatus", Map.of("value", "ON_TRACK", "type", "String"));
     for (int n = 1; n <= MAX_FILES + 1; n++) {
-      variables.put("evidence" + n, Map.of("value", java.util.Base64.getEncoder().encodeToString(PDF), "type", "File",
-          "valueInfo", Map.of("filename", "材料" + n + ".pdf", "mimetype", "application/pdf")));
+      variables.put(
+          "evidence" + n,
+          Map.of(
+              "value",
+              java.util.Base64.getEncoder().encodeToString(PDF),
+              "type",
+              "File",
+              "valueInfo",
+              Map.of("filename", "材料" + n + ".pdf", "mimetype", "application/pdf")));
     }
-    ResponseEntity<String> refused = new DemoHttp(http).exchange(unit, HttpMethod.POST,
-        "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
+    ResponseEntity<String> refused =
+        new DemoHttp(http)
+            .exchange(
+                unit,
+                HttpMethod.POST,
+                "/engine-rest/task/" + task.getId() + "/submit-form",
+                Map.of("variables", variables));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
-    assertThat(refused.getBody()).contains("没有字段「evidence" + (MAX_FILES + 1) + "」").contains("evidence" + MAX_FILES + "(佐证材料 " + MAX_FILES + ")");
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("nothing was filed").isEqualTo(1);
+    assertThat(refused.getBody())
+        .contains("没有字段「evidence" + (MAX_FILES + 1) + "」")
+        .contains("evidence" + MAX_FILES + "(佐证材料 " + MAX_FILES + ")");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
+        .as("nothing was filed")
+        .isEqualTo(1);
   }
 
   @Test
   @Order(3)
-  void shouldShowTheLeadEveryCoUnitReportAndTheSupervisorTheRoundThenTheReturnedReport() throws Exception {
+  void shouldShowTheLeadEveryCoUnitReportAndTheSupervisorTheRoundThenTheReturnedReport()
+      throws Exception {
     // the other co-units report through the engine, each as its own handler
     RoundFixture round = new RoundFixture(engine);
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ROUND).singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(ROUND)
+            .singleResult();
     for (String unit : RoundFixture.CO_UNITS) {
       if (!unit.equals(POLICE)) {
         round.submit(instance, RoundElements.CO_UNIT, unit);
@@ -287,23 +364,36 @@ class TasklistBrowserTest {
     logIn(LEAD, "demo");
     openTaskFromUnitInbox(leadTask.getName());
     claim();
-    List<WebElement> rows = browser.findElements(By.cssSelector("table.duban-co-unit-reports tbody tr"));
+    List<WebElement> rows =
+        browser.findElements(By.cssSelector("table.duban-co-unit-reports tbody tr"));
     assertThat(rows).as("one row per co-unit").hasSize(RoundFixture.CO_UNITS.size());
     assertThat(browser.findElement(By.cssSelector("table.duban-co-unit-reports")).getText())
-        .contains("市公安局").contains("已完成").contains("按计划推进").contains("查处侵权案件 2 起")
+        .contains("市公安局")
+        .contains("已完成")
+        .contains("按计划推进")
+        .contains("查处侵权案件 2 起")
         .contains(fileName("展会执法检查记录.pdf", "inspection-record.pdf"));
     assertThat(waitForEvidenceFields()).hasSize(MAX_FILES);
     browser.findElement(By.id("progress")).sendKeys("汇总:各成员单位均已报送。");
     new Select(browser.findElement(By.id("completionStatus"))).selectByValue("ON_TRACK");
 
     // 保存 keeps the draft in the browser: after a reload the text and the choice are back, the
-    // choice among options that arrive from the server only after the form SDK has applied the draft
-    browser.findElement(By.xpath("//div[contains(@class, 'form-actions')]//button[normalize-space(.)='保存']")).click();
+    // choice among options that arrive from the server only after the form SDK has applied the
+    // draft
+    browser
+        .findElement(
+            By.xpath("//div[contains(@class, 'form-actions')]//button[normalize-space(.)='保存']"))
+        .click();
     browser.navigate().refresh();
     wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "汇总:各成员单位均已报送。"));
     waitForEvidenceFields();
-    wait.until(driver -> "ON_TRACK".equals(new Select(driver.findElement(By.id("completionStatus")))
-        .getFirstSelectedOption().getDomProperty("value")));
+    wait.until(
+        driver ->
+            "ON_TRACK"
+                .equals(
+                    new Select(driver.findElement(By.id("completionStatus")))
+                        .getFirstSelectedOption()
+                        .getDomProperty("value")));
     screenshot("tasklist-lead-form.png");
     complete();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(taskLink(leadTask.getName())));
@@ -316,20 +406,29 @@ class TasklistBrowserTest {
     openTaskFromUnitInbox(review.getName());
     claim(By.id("reviewDecision"));
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#reviewRating option"), 5));
-    assertThat(browser.findElements(By.cssSelector("table.duban-co-unit-reports tbody tr"))).hasSize(RoundFixture.CO_UNITS.size());
-    assertThat(browser.findElement(By.xpath("//h4[.='牵头单位汇总报送']/following-sibling::div[1]")).getText())
-        .contains("汇总:各成员单位均已报送。").contains("按计划推进");
+    assertThat(browser.findElements(By.cssSelector("table.duban-co-unit-reports tbody tr")))
+        .hasSize(RoundFixture.CO_UNITS.size());
+    assertThat(
+            browser.findElement(By.xpath("//h4[.='牵头单位汇总报送']/following-sibling::div[1]")).getText())
+        .contains("汇总:各成员单位均已报送。")
+        .contains("按计划推进");
     // 2025 ends Wuzhong's plan: 销号 is offered, as only in a plan's final year
     assertThat(runtimeService.getVariable(instance.getId(), "finalYear")).isEqualTo(true);
-    assertThat(new Select(browser.findElement(By.id("reviewDecision"))).getOptions()).extracting(WebElement::getText)
+    assertThat(new Select(browser.findElement(By.id("reviewDecision"))).getOptions())
+        .extracting(WebElement::getText)
         .containsExactly("请选择", "办结", "退回牵头单位", "销号(规划末年,任务完成)");
-    assertThat(new Select(browser.findElement(By.id("reviewRating"))).getOptions()).extracting(WebElement::getText)
+    assertThat(new Select(browser.findElement(By.id("reviewRating"))).getOptions())
+        .extracting(WebElement::getText)
         .containsExactly("请选择", "优秀", "良好", "一般", "差");
-    assertThat(browser.findElement(By.xpath("//select[@id='reviewRating']/following-sibling::p")).getText())
+    assertThat(
+            browser
+                .findElement(By.xpath("//select[@id='reviewRating']/following-sibling::p"))
+                .getText())
         .isEqualTo("评价为「优秀」时,按时报送且完成情况为「已完成」或「按计划推进」的单位由系统自动记录通报表扬(督办单位自身汇总的除外)。");
     assertThat(browser.findElement(By.id("returnReason")).isDisplayed()).isFalse();
     new Select(browser.findElement(By.id("reviewDecision"))).selectByValue("RETURN");
-    WebElement reason = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnReason")));
+    WebElement reason =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnReason")));
     assertThat(browser.findElement(COMPLETE).isEnabled()).as("a return needs its reason").isFalse();
     reason.sendKeys("请补充展会执法检查的统计数据。");
     screenshot("tasklist-review-form.png");
@@ -337,54 +436,85 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(taskLink(review.getName())));
     round.runDueJobs();
 
-    // the lead finds its report returned: the reason, the previous submission, the form filled from it
+    // the lead finds its report returned: the reason, the previous submission, the form filled from
+    // it
     Task returned = round.leadTask(instance);
     assertThat(returned).as("returned to the lead").isNotNull();
     logOut();
     logIn(LEAD, "demo");
     openTaskFromUnitInbox(returned.getName());
     claim();
-    assertThat(browser.findElement(By.xpath("//div[contains(@class, 'alert')][contains(., '督办审核退回意见')]")).getText())
+    assertThat(
+            browser
+                .findElement(By.xpath("//div[contains(@class, 'alert')][contains(., '督办审核退回意见')]"))
+                .getText())
         .contains("请补充展会执法检查的统计数据。");
-    assertThat(browser.findElement(By.xpath("//div[contains(@class, 'panel-heading')][contains(., '上次报送')]")).getText())
+    assertThat(
+            browser
+                .findElement(
+                    By.xpath("//div[contains(@class, 'panel-heading')][contains(., '上次报送')]"))
+                .getText())
         .startsWith("上次报送(已被退回");
     wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "汇总:各成员单位均已报送。"));
-    assertThat(new Select(browser.findElement(By.id("completionStatus"))).getFirstSelectedOption().getText())
-        .as("the previous completion status, chosen among the server's options").isEqualTo("按计划推进");
-    assertThat(browser.findElements(By.cssSelector("table.duban-co-unit-reports tbody tr"))).hasSize(RoundFixture.CO_UNITS.size());
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-        "arguments[0].scrollIntoView({block: 'center'});", browser.findElement(By.id("progress")));
+    assertThat(
+            new Select(browser.findElement(By.id("completionStatus")))
+                .getFirstSelectedOption()
+                .getText())
+        .as("the previous completion status, chosen among the server's options")
+        .isEqualTo("按计划推进");
+    assertThat(browser.findElements(By.cssSelector("table.duban-co-unit-reports tbody tr")))
+        .hasSize(RoundFixture.CO_UNITS.size());
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            browser.findElement(By.id("progress")));
     screenshot("tasklist-returned-form.png");
   }
 
   private void logIn(String user, String password) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
+    wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("form button[type='submit']")).click();
   }
 
-  /** Clicks 完成, scrolled into view first: below a long form the page footer would take the click. */
+  /**
+   * Clicks 完成, scrolled into view first: below a long form the page footer would take the click.
+   */
   private void complete() {
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
     button.click();
   }
 
-  /** The report form's file fields, once the server's settings have rendered them and the SDK has them. */
+  /**
+   * The report form's file fields, once the server's settings have rendered them and the SDK has
+   * them.
+   */
   private List<WebElement> waitForEvidenceFields() {
-    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("input[type='file'][cam-variable-name]"), MAX_FILES));
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(
+            By.cssSelector("input[type='file'][cam-variable-name]"), MAX_FILES));
     return browser.findElements(By.cssSelector("input[type='file']"));
   }
 
-  /** A fresh session for the next user: the webapp's session cookie goes, and Tasklist asks for a login again. */
+  /**
+   * A fresh session for the next user: the webapp's session cookie goes, and Tasklist asks for a
+   * login again.
+   */
   private void logOut() {
     browser.manage().deleteAllCookies();
   }
 
   private void openTaskFromUnitInbox(String taskName) {
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[contains(@class, 'task-filter')]//h4[contains(@class, 'name')]/a[contains(., '本单位待办')]")))
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//div[contains(@class, 'task-filter')]//h4[contains(@class, 'name')]/a[contains(., '本单位待办')]")))
         .click();
     wait.until(ExpectedConditions.elementToBeClickable(taskLink(taskName))).click();
   }
@@ -400,13 +530,21 @@ class TasklistBrowserTest {
   }
 
   private By taskLink(String taskName) {
-    return By.xpath("//ol[contains(@class, 'tasks-list')]//h4[contains(@class, 'task')]/a[contains(., '" + taskName + "')]");
+    return By.xpath(
+        "//ol[contains(@class, 'tasks-list')]//h4[contains(@class, 'task')]/a[contains(., '"
+            + taskName
+            + "')]");
   }
 
   /** A value the unit submitted with its form: kept in history local to its task. */
   private HistoricVariableInstance variable(HistoricTaskInstance task, String name) {
-    List<HistoricVariableInstance> found = historyService.createHistoricVariableInstanceQuery()
-        .taskIdIn(task.getId()).variableName(name).includeDeleted().list();
+    List<HistoricVariableInstance> found =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .taskIdIn(task.getId())
+            .variableName(name)
+            .includeDeleted()
+            .list();
     assertThat(found).as("%s submitted with the police's task", name).hasSize(1);
     return found.get(0);
   }
@@ -418,14 +556,19 @@ class TasklistBrowserTest {
   static class BrowserInstalled implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
+      List<Path> missing =
+          Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
       if (missing.isEmpty()) {
         return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
       }
-      String why = "no " + missing + ": Debian's chromium and chromium-driver are not installed (.ci/chromium.sh installs them)";
+      String why =
+          "no "
+              + missing
+              + ": Debian's chromium and chromium-driver are not installed (.ci/chromium.sh installs them)";
       String ci = System.getenv("CI");
       if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-        throw new IllegalStateException(why + "; CI=" + ci + ": on CI the browser test must run, not be skipped");
+        throw new IllegalStateException(
+            why + "; CI=" + ci + ": on CI the browser test must run, not be skipped");
       }
       // surefire keeps a skip's reason in its XML report only: say it on the console too
       System.err.println("TasklistBrowserTest skipped: " + why);
@@ -435,7 +578,11 @@ class TasklistBrowserTest {
 
   /** Chinese file names where the JVM can write them (sun.jnu.encoding), ASCII ones elsewhere. */
   private static String fileName(String chinese, String ascii) {
-    return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder().canEncode(chinese) ? chinese : ascii;
+    return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"))
+            .newEncoder()
+            .canEncode(chinese)
+        ? chinese
+        : ascii;
   }
 
   private Path write(String name, byte[] content) throws IOException {
@@ -445,6 +592,7 @@ class TasklistBrowserTest {
 
   private void screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }
