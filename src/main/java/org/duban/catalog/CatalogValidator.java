@@ -248,7 +248,9 @@ final class CatalogValidator {
         c.reworkTime() == null ? d.reworkTime() : c.reworkTime(),
         c.evaluationStarts() == null ? d.evaluationStarts() : c.evaluationStarts(),
         c.midTermEvery(),
-        c.minimumLeadTime() == null ? d.minimumLeadTime() : c.minimumLeadTime());
+        c.minimumLeadTime() == null ? d.minimumLeadTime() : c.minimumLeadTime(),
+        c.reviewTime() == null ? d.reviewTime() : c.reviewTime(),
+        c.decisionTime() == null ? d.decisionTime() : c.decisionTime());
   }
 
   private EscalationRules withDefaults(EscalationRules e) {

@@ -12,6 +12,9 @@ import java.time.Period;
  * @param minimumLeadTime the least time a lead unit has from a round's start to its deadline
  *     (co-units the co-unit lead time less): a round started late, after or close to the calendar's
  *     report day, is due this long after its start instead
+ * @param reviewTime how long the coordinating office has to review the lead's report (督办审核)
+ * @param decisionTime how long the office has to issue or withdraw a proposed criticism or
+ *     interview
  */
 public record RoundCalendar(
     MonthDay roundStarts,
@@ -20,7 +23,9 @@ public record RoundCalendar(
     Period reworkTime,
     MonthDay evaluationStarts,
     Integer midTermEvery,
-    Period minimumLeadTime) {
+    Period minimumLeadTime,
+    Period reviewTime,
+    Period decisionTime) {
 
   public static final RoundCalendar DEFAULT =
       new RoundCalendar(
@@ -30,5 +35,7 @@ public record RoundCalendar(
           Period.ofDays(10),
           MonthDay.of(12, 20),
           null,
-          Period.ofDays(30));
+          Period.ofDays(30),
+          Period.ofDays(10),
+          Period.ofDays(5));
 }

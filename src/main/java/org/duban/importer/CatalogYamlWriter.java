@@ -170,6 +170,18 @@ public final class CatalogYamlWriter {
           "  minimumLeadTime: " + c.minimumLeadTime(),
           "a round started late gives the lead unit at least this long");
     }
+    if (c.reviewTime() != null) {
+      commented(
+          y,
+          "  reviewTime: " + c.reviewTime(),
+          "the office reviews the lead's report within this long");
+    }
+    if (c.decisionTime() != null) {
+      commented(
+          y,
+          "  decisionTime: " + c.decisionTime(),
+          "the office issues or withdraws a proposed criticism within this long");
+    }
   }
 
   private static void writeEscalation(StringBuilder y, EscalationRules e) {

@@ -127,7 +127,11 @@ public class PlanDeployment {
     process.setName(plan.plan().city() + " 督办通知");
     process.setCamundaVersionTag(plan.id());
     process.setCamundaHistoryTimeToLiveString(String.valueOf(historyTimeToLiveDays));
-    ModelProperties.write(model, process, java.util.Map.of(ModelProperties.PLAN_ID, plan.id()));
+    // the plan, and the rules its notices run by (the office's decision time), travel in the model
+    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put(ModelProperties.PLAN_ID, plan.id());
+    properties.putAll(org.duban.schedule.RoundRules.of(plan.calendar()).toModel());
+    ModelProperties.write(model, process, properties);
     Bpmn.validateModel(model);
     return model;
   }

@@ -143,6 +143,7 @@ public final class RoundProcessFactory {
         .userTask(REVIEW)
         .name("督办审核")
         .camundaCandidateGroups("${" + RoundVariables.SUPERVISOR_GROUP + "}")
+        .camundaDueDate("${officeDeadlines.review(execution)}")
         .camundaFormKey("embedded:deployment:" + REVIEW_FORM)
         .camundaFormHandlerClass(CheckedTaskFormHandler.class)
         .camundaTaskListenerDelegateExpression("create", "${reviewTaskLabels}")

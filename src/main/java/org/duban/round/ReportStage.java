@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.names.RoundElements;
 import org.duban.schedule.Deadlines;
-import org.duban.schedule.RoundRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +39,9 @@ public class ReportStage implements ExecutionListener {
       int returns = ((Number) execution.getVariable(RETURN_COUNT)).intValue();
       due =
           returns > 0
-              ? deadlines.reworkDue(RoundRules.of(execution))
+              ? deadlines.reworkDue(tasks.rules(execution))
               : deadlines.leadDueOnOpening(
-                  RoundRules.of(execution), (Date) execution.getVariable(REPORT_DUE));
+                  tasks.rules(execution), (Date) execution.getVariable(REPORT_DUE));
     } else {
       due = (Date) execution.getVariable(CO_UNIT_DUE);
     }

@@ -62,7 +62,7 @@ public class RoundOpening implements ExecutionListener {
             y -> ProcessKeys.businessKey(plan.id(), task.number(), y),
             Set.of(YEAR, LEAD_DUE_OVERRIDE));
 
-    RoundRules rules = RoundRules.of(execution);
+    RoundRules rules = tasks.rules(execution);
     Date reportDue = leadDue(execution, rules, year);
     Map<String, Object> vars = new HashMap<>();
     vars.put(PLAN_ID, plan.id());

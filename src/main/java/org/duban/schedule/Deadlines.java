@@ -76,6 +76,18 @@ public class Deadlines {
   }
 
   /** A returned report is due again the rework time after the return. */
+  /** The office's review of the lead's report is due the review time after the report. */
+  public Date reviewDue(RoundRules rules) {
+    return endOf(today().plus(rules.reviewTime()));
+  }
+
+  /**
+   * The office's decision on a proposed criticism or interview is due the decision time after it.
+   */
+  public Date decisionDue(RoundRules rules) {
+    return endOf(today().plus(rules.decisionTime()));
+  }
+
   public Date reworkDue(RoundRules rules) {
     return endOf(today().plus(rules.reworkTime()));
   }

@@ -73,6 +73,8 @@ class CatalogRoundTripTest {
         evaluationStarts: "12-05"
         midTermEvery: 2
         minimumLeadTime: P45D
+        reviewTime: P3W
+        decisionTime: P4D
       escalation:
         reminderBefore: P7D
         overdueAfter: P2D

@@ -59,7 +59,9 @@ class RoundRulesSnapshotTest {
                 Period.ofDays(20),
                 c.evaluationStarts(),
                 c.midTermEvery(),
-                c.minimumLeadTime()),
+                c.minimumLeadTime(),
+                c.reviewTime(),
+                c.decisionTime()),
             original.escalation(),
             original.units(),
             original.tasks());

@@ -132,6 +132,9 @@ abstract class RoundScenarios {
     rounds.runDueJobs();
     Task review = rounds.reviewTask(round);
     assertThat(review).isNotNull();
+    assertThat(day(review.getDueDate()))
+        .as("the office's review is due the catalog's 10 days after the lead's report")
+        .isEqualTo(LocalDate.of(2025, 1, 12));
     assertThat(taskService.getIdentityLinksForTask(review.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(SUPERVISOR));
 
@@ -260,6 +263,9 @@ abstract class RoundScenarios {
         .contains("2025-12-05");
     Task criticismTask = rounds.noticeTask(first);
     assertThat(criticismTask.getName()).startsWith("通报批评(待签发):市公安局");
+    assertThat(day(criticismTask.getDueDate()))
+        .as("the office decides within the catalog's 5 days")
+        .isEqualTo(LocalDate.of(2025, 12, 16));
     assertThat(criticismTask.getDescription()).contains("经办人员:张伟(zhangwei)");
     assertThat(taskService.getIdentityLinksForTask(criticismTask.getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(SUPERVISOR));
