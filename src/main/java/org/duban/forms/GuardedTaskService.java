@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's task service with one rule added for callers from outside the engine (REST, webapps,
- * any Java client): a task's variables are written only by submitting its form. A completion with
- * variables becomes a form submission, so {@link CheckedTaskFormHandler} checks and stores them;
- * writing, patching or removing task variables directly, resolving with variables, and throwing
+ * any Java client): a task's variables are written only by submitting its form. Every completion
+ * becomes a form submission, so {@link CheckedTaskFormHandler} checks who submits what and stores
+ * it; writing, patching or removing task variables directly, resolving with variables, and throwing
  * BPMN errors or escalations from a task are refused. Delegates and listeners, which run inside an
  * engine command, are the system and keep the full API.
  */
@@ -28,9 +28,18 @@ public class GuardedTaskService extends TaskServiceImpl {
   }
 
   @Override
+  public void complete(String taskId) {
+    complete(taskId, null);
+  }
+
+  /**
+   * From outside, every completion is a form submission, with or without fields: the guard then
+   * also checks who completes (an office cannot sign a unit's receipt by completing it bare).
+   */
+  @Override
   public void complete(String taskId, Map<String, Object> variables) {
-    if (fromOutside() && variables != null && !variables.isEmpty()) {
-      commandExecutor.execute(new SubmitTaskFormCmd(taskId, variables, false, false));
+    if (fromOutside()) {
+      commandExecutor.execute(new SubmitTaskFormCmd(taskId, orEmpty(variables), false, false));
     } else {
       super.complete(taskId, variables);
     }
@@ -39,9 +48,9 @@ public class GuardedTaskService extends TaskServiceImpl {
   @Override
   public VariableMap completeWithVariablesInReturn(
       String taskId, Map<String, Object> variables, boolean deserializeValues) {
-    if (fromOutside() && variables != null && !variables.isEmpty()) {
+    if (fromOutside()) {
       return commandExecutor.execute(
-          new SubmitTaskFormCmd(taskId, variables, true, deserializeValues));
+          new SubmitTaskFormCmd(taskId, orEmpty(variables), true, deserializeValues));
     }
     return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
   }
@@ -125,6 +134,10 @@ public class GuardedTaskService extends TaskServiceImpl {
       String taskId, String escalationCode, Map<String, Object> variables) {
     refuseEvents();
     super.handleEscalation(taskId, escalationCode, variables);
+  }
+
+  private static Map<String, Object> orEmpty(Map<String, Object> variables) {
+    return variables == null ? Map.of() : variables;
   }
 
   private static boolean fromOutside() {

@@ -413,6 +413,15 @@ abstract class RoundScenarios {
     Task receipt = rounds.noticeTask(issued);
     assertThat(receipt.getTaskDefinitionKey())
         .isEqualTo(org.duban.names.NoticeElements.ACKNOWLEDGE);
+    engine.getIdentityService().setAuthentication("office-user", List.of(SUPERVISOR));
+    try {
+      assertThatThrownBy(() -> taskService.complete(receipt.getId()))
+          .as("the office cannot sign for the unit by completing its receipt bare")
+          .isInstanceOf(org.duban.forms.TaskInputRejectedException.class)
+          .hasMessageContaining("不属于该单位");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     taskService.complete(receipt.getId());
     assertThat(rounds.noticeVariable(issued, org.duban.names.NoticeVariables.ACKNOWLEDGED_AT))
         .isNotNull();
