@@ -429,33 +429,11 @@ class PlanImportHttpTest {
     probes.probe(
         "a task numbered notice",
         "400 12 [tasks[0].number]",
-        () ->
-            answer(
-                publish(
-                    SUPERVISOR,
-                    catalog(
-                        "jiaoyan-2026",
-                        "示例方案",
-                        "jiaoyan-ban",
-                        "示例办公室",
-                        "jiaoyan-kejiju",
-                        "市科技局",
-                        "notice"))));
+        () -> answer(publish(SUPERVISOR, sampleWithTask("notice"))));
     probes.probe(
         "a task numbered Evaluation",
         "400 12 [tasks[0].number]",
-        () ->
-            answer(
-                publish(
-                    SUPERVISOR,
-                    catalog(
-                        "jiaoyan-2026",
-                        "示例方案",
-                        "jiaoyan-ban",
-                        "示例办公室",
-                        "jiaoyan-kejiju",
-                        "市科技局",
-                        "Evaluation"))));
+        () -> answer(publish(SUPERVISOR, sampleWithTask("Evaluation"))));
     String twice =
         catalog("jiaoyan-2026", "jiaoyan-ban", "示例办公室")
             .replace("  city: 示例\n", "  city: 示例\n  city: 另一个\n");
@@ -580,6 +558,12 @@ class PlanImportHttpTest {
       String taskNumber) {
     return CATALOG.formatted(
         planId, title, officeId, officeName, unitId, unitName, taskNumber, unitName);
+  }
+
+  /** The sample plan of the probes with one task numbered as given. */
+  static String sampleWithTask(String number) {
+    return catalog(
+        "jiaoyan-2026", "示例方案", "jiaoyan-ban", "示例办公室", "jiaoyan-kejiju", "市科技局", number);
   }
 
   static String catalog(String planId, String officeId, String officeName) {

@@ -193,6 +193,15 @@ public class RoundFixture {
             "jobs of " + instance.getBusinessKey());
   }
 
+  /**
+   * Runs the asynchronous continuations only (no timers), for tests on the running application
+   * whose clock is real: a submitted report reaches its stage's end, a finished stage the next.
+   */
+  public static void runContinuations(ManagementService management) {
+    new RoundFixture(management)
+        .runJobs(() -> management.createJobQuery().executable().messages(), "continuations");
+  }
+
   private void runJobs(Supplier<JobQuery> due, String what) {
     for (int pass = 0; pass < 100; pass++) {
       List<Job> jobs = due.get().list();

@@ -709,16 +709,7 @@ class AccessMatrixTest {
   }
 
   private void runJobs() {
-    for (int pass = 0;
-        pass < 20 && management.createJobQuery().executable().messages().count() > 0;
-        pass++) {
-      management
-          .createJobQuery()
-          .executable()
-          .messages()
-          .list()
-          .forEach(j -> management.executeJob(j.getId()));
-    }
+    RoundFixture.runContinuations(management);
   }
 
   private String ids(JsonNode array) {

@@ -101,16 +101,7 @@ class ForgedSubmissionAttackTest {
                 .file("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
                 .mimeType("application/pdf")
                 .create()));
-    for (int pass = 0;
-        pass < 10 && management.createJobQuery().executable().messages().count() > 0;
-        pass++) {
-      management
-          .createJobQuery()
-          .executable()
-          .messages()
-          .list()
-          .forEach(j -> management.executeJob(j.getId()));
-    }
+    RoundFixture.runContinuations(management);
     reportedEvidence =
         history
             .createHistoricVariableInstanceQuery()
@@ -397,16 +388,7 @@ class ForgedSubmissionAttackTest {
     ResponseEntity<String> genuine =
         http.exchange(UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", report()));
     assertThat(genuine.getStatusCode().value()).as(genuine.getBody()).isEqualTo(204);
-    for (int pass = 0;
-        pass < 10 && management.createJobQuery().executable().messages().count() > 0;
-        pass++) {
-      management
-          .createJobQuery()
-          .executable()
-          .messages()
-          .list()
-          .forEach(j -> management.executeJob(j.getId()));
-    }
+    RoundFixture.runContinuations(management);
     JsonNode filed =
         json.readTree(
             (String)
