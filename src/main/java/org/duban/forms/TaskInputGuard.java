@@ -65,14 +65,11 @@ public class TaskInputGuard {
   }
 
   private static void checkKind(TaskEntity task, FormField field, Object value) {
-    Object raw =
-        value instanceof TypedValue typed && !(value instanceof FileValue)
-            ? typed.getValue()
-            : value;
+    String received = kindOf(value);
     boolean fits =
         switch (field.kind()) {
-          case TEXT -> raw == null || raw instanceof String;
-          case FILE -> raw == null || raw instanceof FileValue;
+          case TEXT -> received == null || received.equals("String");
+          case FILE -> received == null || received.equals("File");
         };
     if (!fits) {
       throw new TaskInputRejectedException(
@@ -85,8 +82,32 @@ public class TaskInputGuard {
               + ")应为"
               + (field.kind() == FormField.Kind.FILE ? "上传的文件" : "文本")
               + ",收到的是 "
-              + raw.getClass().getSimpleName());
+              + received);
     }
+  }
+
+  /**
+   * What kind of value was sent: "String", "File", another type's name, or null for none. Read from
+   * the declared type, never by deserializing the value (an object sent serialized is refused as
+   * what it claims to be, not unpacked).
+   */
+  private static String kindOf(Object value) {
+    if (value instanceof FileValue) {
+      return "File";
+    }
+    if (value instanceof TypedValue typed) {
+      if (typed.getType() == null || typed.getType().getName().equals("null")) {
+        // an untyped value holds the plain object; a null value holds none
+        return kindOf(typed.getValue());
+      }
+      if (typed.getType().getName().equals("string")) {
+        return typed.getValue() == null ? null : "String";
+      }
+      return typed.getType().getName();
+    }
+    return value == null
+        ? null
+        : value instanceof String ? "String" : value.getClass().getSimpleName();
   }
 
   /**

@@ -163,6 +163,32 @@ class ForgedSubmissionAttackTest {
         () ->
             http.status(
                 UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", jsonProgress)));
+    Map<String, Object> serialized = report();
+    serialized.put(
+        "completionStatus",
+        Map.of(
+            "value",
+            "rO0ABXQABERPTkU=",
+            "type",
+            "Object",
+            "valueInfo",
+            Map.of(
+                "objectTypeName", "java.lang.String",
+                "serializationDataFormat", "application/x-java-serialized-object")));
+    probe(
+        "complete, completionStatus as a serialized Java object",
+        "400",
+        () ->
+            http.status(
+                UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", serialized)));
+    Map<String, Object> mapProgress = report();
+    mapProgress.put("progress", Map.of("value", Map.of("a", 1)));
+    probe(
+        "complete, progress as an untyped JSON object",
+        "400",
+        () ->
+            http.status(
+                UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", mapProgress)));
     probe(
         "complete with variables in return + leadUnit",
         "400",
