@@ -13,7 +13,13 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("duban")
 public record DubanProperties(
-    ZoneId zone, Catalog catalog, Evidence evidence, History history, Login login, Demo demo) {
+    ZoneId zone,
+    Catalog catalog,
+    Evidence evidence,
+    History history,
+    Login login,
+    Demo demo,
+    Documents documents) {
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -22,6 +28,7 @@ public record DubanProperties(
     history = history == null ? new History(null) : history;
     login = login == null ? new Login(null, null) : login;
     demo = demo == null ? new Demo(false, null, null, null) : demo;
+    documents = documents == null ? new Documents(null) : documents;
   }
 
   /**
@@ -119,4 +126,13 @@ public record DubanProperties(
       leadDueIn = leadDueIn == null ? Duration.ofDays(30) : leadDueIn;
     }
   }
+
+  /**
+   * Printable documents (notices, dossiers).
+   *
+   * @param pdfFont a TrueType font file (.ttf, or .ttc with ",0") embedded in every PDF, e.g.
+   *     /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0; without one, PDFs name Adobe's standard
+   *     Chinese font STSong-Light, which WPS, Adobe Reader and browsers supply themselves
+   */
+  public record Documents(String pdfFont) {}
 }
