@@ -7,6 +7,7 @@ const API = '/api/oversight';
 
 const STYLE = `
 .duban-oversight { margin: 0 0 20px; }
+.duban-oversight.duban-page { padding: 12px 20px; }
 .duban-oversight h3 { margin-top: 0; }
 .duban-oversight .duban-controls { margin: 8px 0 12px; display: flex; gap: 12px; flex-wrap: wrap; align-items: center; }
 .duban-oversight .duban-controls label { font-weight: normal; margin: 0; }
@@ -265,7 +266,7 @@ async function plansAndYears() {
 
 function renderLedger(node, api) {
   ensureStyle();
-  const root = el('div', {class: 'duban-oversight duban-ledger'});
+  const root = el('div', {class: 'duban-oversight duban-page duban-ledger'});
   node.appendChild(root);
   root.appendChild(el('h3', {}, '逾期台账'));
   root.appendChild(el('p', {class: 'duban-small'}, '所负责规划中已过截止日期仍未报送的单位任务。'));
@@ -335,7 +336,7 @@ const NOTICE_STATUSES = [['ISSUED', '已签发'], ['PROPOSED', '待签发'], ['W
 
 function renderRegister(node, api) {
   ensureStyle();
-  const root = el('div', {class: 'duban-oversight duban-register'});
+  const root = el('div', {class: 'duban-oversight duban-page duban-register'});
   node.appendChild(root);
   root.appendChild(el('h3', {}, '通报登记簿'));
   root.appendChild(el('p', {class: 'duban-small'},
