@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The supervisors' views over HTTP, read-only, for the Cockpit plugin (session cookie) and scripts
@@ -116,6 +117,12 @@ public class OversightController {
   ResponseEntity<Map<String, Object>> refused(OversightRefusedException e) {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(Map.of("status", 403, "message", e.getMessage()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> malformed(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest()
+        .body(Map.of("status", 400, "message", "参数「" + e.getName() + "」的值无效,年度应为数字,例如 2025"));
   }
 
   @ExceptionHandler(UnknownPlanException.class)

@@ -186,6 +186,7 @@ public class OversightQueries {
         Long late = null;
         if (openTask != null) {
           boolean overdue = !ReportSubmissionCheck.onTime(now, openTask.due());
+          // the task's follow-up date is the day its reminder rung fires (see RoundProcessFactory)
           Date reminder = openTask.task().getFollowUpDate();
           light =
               overdue

@@ -130,6 +130,11 @@ class OversightHttpTest {
     assertThat(
             demo.status(SUPERVISOR, HttpMethod.GET, "/api/oversight/board?plan=no-such-plan", null))
         .isEqualTo(404);
+    ResponseEntity<String> malformed =
+        demo.exchange(
+            SUPERVISOR, HttpMethod.GET, "/api/oversight/board?plan=" + WUZHONG + "&year=x", null);
+    assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    assertThat(malformed.getBody()).contains("年度应为数字");
     JsonNode quanzhou =
         demo.get(QUANZHOU_OFFICE, "/api/oversight/board?plan=" + QUANZHOU + "&year=2025");
     assertThat(quanzhou.get("totals").get("rounds").asInt()).isEqualTo(1);
