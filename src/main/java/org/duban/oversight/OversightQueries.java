@@ -16,13 +16,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -66,6 +70,7 @@ public class OversightQueries {
   private final Deadlines deadlines;
   private final LocalTimes times;
   private final ObjectMapper json;
+  private final CommandExecutor commands;
 
   public OversightQueries(
       OversightAccess access,
@@ -77,7 +82,8 @@ public class OversightQueries {
       PeopleNames people,
       Deadlines deadlines,
       LocalTimes times,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ProcessEngine engine) {
     this.access = access;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -88,6 +94,18 @@ public class OversightQueries {
     this.deadlines = deadlines;
     this.times = times;
     this.json = json;
+    this.commands =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+  }
+
+  /**
+   * Runs a view's queries in one command context, with the caller's authentication: the engine then
+   * reads the caller's authorized groups and whether revokes exist once, not before each of the
+   * view's queries (two thirds of the statements otherwise). Refusals happen before, outside.
+   */
+  private <T> T inOneCommand(Supplier<T> view) {
+    return commands.execute(context -> view.get());
   }
 
   /** The caller's plans. */
@@ -105,6 +123,10 @@ public class OversightQueries {
 
   public Board board(String planId, Integer year) {
     PlanCatalog plan = access.plan(planId);
+    return inOneCommand(() -> board(plan, year));
+  }
+
+  private Board board(PlanCatalog plan, Integer year) {
     int y = year == null ? defaultYear(plan) : year;
     Map<String, TaskEntry> taskOfKey = new LinkedHashMap<>();
     plan.tasks().forEach(t -> taskOfKey.put(ProcessKeys.round(plan.id(), t.number()), t));
@@ -336,6 +358,10 @@ public class OversightQueries {
 
   public List<LedgerRow> overdue(OverdueFilter filter) {
     List<PlanCatalog> plans = access.plans(filter.plan());
+    return inOneCommand(() -> overdue(plans, filter));
+  }
+
+  private List<LedgerRow> overdue(List<PlanCatalog> plans, OverdueFilter filter) {
     Map<String, PlanCatalog> planOfKey = new HashMap<>();
     Map<String, TaskEntry> taskOfKey = new HashMap<>();
     for (PlanCatalog plan : plans) {
@@ -465,6 +491,10 @@ public class OversightQueries {
 
   public List<RegisterRow> notices(NoticeFilter filter) {
     List<PlanCatalog> plans = access.plans(filter.plan());
+    return inOneCommand(() -> notices(plans, filter));
+  }
+
+  private List<RegisterRow> notices(List<PlanCatalog> plans, NoticeFilter filter) {
     Map<String, PlanCatalog> planOf = new HashMap<>();
     plans.forEach(p -> planOf.put(p.id(), p));
     List<NoticeRecord> records =
@@ -505,7 +535,8 @@ public class OversightQueries {
 
   /** The notice behind a printable document, if the caller may read it; else unknown. */
   public NoticeRecord printableNotice(String noticeId) {
-    NoticeRecord notice = notices.one(access.plans(), noticeId);
+    List<PlanCatalog> plans = access.plans();
+    NoticeRecord notice = inOneCommand(() -> notices.one(plans, noticeId));
     if (notice == null || !notice.printable()) {
       throw new UnknownPlanException("没有可打印的通报「" + noticeId + "」");
     }
