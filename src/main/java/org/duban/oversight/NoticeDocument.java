@@ -46,14 +46,9 @@ public class NoticeDocument {
       document.addTitle(heading(notice));
       document.addCreator("Duban 督办");
       document.open();
-      Paragraph number =
-          new Paragraph(
-              office + " 督办通报 〔" + yearOf(notice) + "〕 " + shortId(notice), fonts.small());
-      number.setAlignment(Element.ALIGN_CENTER);
-      document.add(number);
       Paragraph title = new Paragraph(heading(notice), fonts.heading());
       title.setAlignment(Element.ALIGN_CENTER);
-      title.setSpacingBefore(12);
+      title.setSpacingBefore(24);
       title.setSpacingAfter(18);
       document.add(title);
       String to = notice.circulatedTo() == null ? "各有关单位" : notice.circulatedTo();
@@ -74,6 +69,10 @@ public class NoticeDocument {
       Paragraph date = new Paragraph(times.chineseDay(notice.date()), fonts.body());
       date.setAlignment(Element.ALIGN_RIGHT);
       document.add(date);
+      // the record behind the document, for whoever checks a printed copy against the system
+      Paragraph record = new Paragraph("督办系统通报记录编号:" + notice.id(), fonts.small());
+      record.setSpacingBefore(48);
+      document.add(record);
     } catch (DocumentException e) {
       throw new IllegalStateException("cannot print notice " + notice.id(), e);
     } finally {
@@ -110,14 +109,5 @@ public class NoticeDocument {
     p.setLeading(20);
     p.setSpacingBefore(6);
     return p;
-  }
-
-  private static String yearOf(NoticeRecord notice) {
-    return notice.year() == null ? "" : String.valueOf(notice.year());
-  }
-
-  private static String shortId(NoticeRecord notice) {
-    String id = notice.id().replace("-", "");
-    return "第 " + id.substring(0, Math.min(8, id.length())) + " 号";
   }
 }

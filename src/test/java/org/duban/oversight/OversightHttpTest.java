@@ -221,7 +221,8 @@ class OversightHttpTest {
         .contains("市公安局:报送截止日期2025-12-05已过6天")
         .contains("经催办仍未报送")
         .contains(WUZHONG_OFFICE_NAME)
-        .contains("2025年12月11日");
+        .contains("2025年12月11日")
+        .contains("记录编号:" + scenario.criticism.getId());
     assertThat(documentAs(AUDITOR, scenario.criticism.getId()).getStatusCode().value())
         .isEqualTo(200);
     assertThat(documentAs(QUANZHOU_OFFICE, scenario.criticism.getId()).getStatusCode().value())
