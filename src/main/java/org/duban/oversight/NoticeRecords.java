@@ -19,8 +19,8 @@ import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads notices from history with the caller's authorizations (READ_HISTORY on the plan's notice
- * process): two queries, the instances and then all their variables at once.
+ * Reads the notices of the given plans from history: two queries, the instances and then all their
+ * variables at once. The caller has decided that these plans' notices may be read.
  */
 @Component
 public class NoticeRecords {
@@ -53,6 +53,9 @@ public class NoticeRecords {
 
   /** The notices of the given plans, of one year's rounds where a year is given. */
   public List<NoticeRecord> of(Collection<PlanCatalog> plans, Integer year) {
+    if (plans.isEmpty()) {
+      return List.of();
+    }
     HistoricProcessInstanceQuery query =
         history
             .createHistoricProcessInstanceQuery()
@@ -66,6 +69,9 @@ public class NoticeRecords {
 
   /** One notice of the given plans, or null. */
   public NoticeRecord one(Collection<PlanCatalog> plans, String noticeId) {
+    if (plans.isEmpty()) {
+      return null;
+    }
     List<NoticeRecord> found =
         records(
             history
