@@ -67,6 +67,27 @@ public class NoticeRecords {
     return records(query.list());
   }
 
+  /**
+   * The notices of the given rounds, with only what counting needs (type, status, unit): the board
+   * reads these for thousands of notices, the register reads everything of fewer.
+   */
+  public List<NoticeRecord> ofRounds(Collection<PlanCatalog> plans, Collection<String> roundKeys) {
+    if (plans.isEmpty() || roundKeys.isEmpty()) {
+      return List.of();
+    }
+    String[] keys = plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new);
+    return records(
+        Batches.in(
+            roundKeys,
+            rounds ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKeyIn(keys)
+                    .processInstanceBusinessKeyIn(rounds)
+                    .list()),
+        new String[] {TYPE, STATUS, UNIT, PLAN_ID});
+  }
+
   /** One notice of the given plans, or null. */
   public NoticeRecord one(Collection<PlanCatalog> plans, String noticeId) {
     if (plans.isEmpty()) {
@@ -84,6 +105,10 @@ public class NoticeRecords {
   }
 
   private List<NoticeRecord> records(List<HistoricProcessInstance> notices) {
+    return records(notices, NAMES);
+  }
+
+  private List<NoticeRecord> records(List<HistoricProcessInstance> notices, String[] names) {
     Map<String, Map<String, Object>> vars = new HashMap<>();
     for (HistoricVariableInstance v :
         Batches.in(
@@ -92,7 +117,7 @@ public class NoticeRecords {
                 history
                     .createHistoricVariableInstanceQuery()
                     .processInstanceIdIn(ids)
-                    .variableNameIn(NAMES)
+                    .variableNameIn(names)
                     .disableBinaryFetching()
                     .list())) {
       vars.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())

@@ -1,7 +1,6 @@
 package org.duban.oversight;
 
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY;
-import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.duban.names.RoundVariables.*;
 
@@ -32,7 +31,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.catalog.PlanCatalog;
@@ -200,9 +198,7 @@ public class OversightQueries {
             .map(HistoricProcessInstance::getBusinessKey)
             .collect(Collectors.toSet());
     List<NoticeRecord> yearNotices =
-        notices.of(withReadableNotices(List.of(plan), READ_HISTORY), y).stream()
-            .filter(n -> roundKeys.contains(n.roundKey()))
-            .toList();
+        notices.ofRounds(withReadableNotices(List.of(plan), READ_HISTORY), roundKeys);
     Set<String> criticised =
         yearNotices.stream()
             .filter(NoticeRecord::criticism)
@@ -440,7 +436,18 @@ public class OversightQueries {
             .put(v.getName(), v.getValue());
       }
     }
-    Map<String, List<String>> proposals = proposals(plans);
+    Set<String> roundKeys = new java.util.HashSet<>();
+    roundVars
+        .values()
+        .forEach(
+            v -> {
+              if (v.get(PLAN_ID) instanceof String p
+                  && v.get(TASK_NUMBER) instanceof String t
+                  && v.get(YEAR) instanceof Number y) {
+                roundKeys.add(ProcessKeys.businessKey(p, t, y.intValue()));
+              }
+            });
+    Map<String, List<String>> proposals = proposals(plans, roundKeys);
     Map<String, String> handlers =
         people.of(open.stream().map(r -> r.task().getAssignee()).toList());
     List<LedgerRow> rows = new ArrayList<>();
@@ -458,7 +465,7 @@ public class OversightQueries {
         continue;
       }
       Integer year = v.get(YEAR) instanceof Number n ? n.intValue() : null;
-      String roundKey = ProcessKeys.businessKey(planId, taskNumber, year == null ? 0 : year);
+      String roundKey = year == null ? "" : ProcessKeys.businessKey(planId, taskNumber, year);
       String assignee = r.task().getAssignee();
       rows.add(
           new LedgerRow(
@@ -483,22 +490,29 @@ public class OversightQueries {
   }
 
   /** round key|unit → the sanctions proposed for the unit that wait for the office. */
-  private Map<String, List<String>> proposals(List<PlanCatalog> all) {
-    List<PlanCatalog> plans = withReadableNotices(all, READ_INSTANCE);
-    if (plans.isEmpty()) {
+  private Map<String, List<String>> proposals(List<PlanCatalog> all, Set<String> roundKeys) {
+    List<PlanCatalog> plans = withReadableNotices(all, READ_HISTORY);
+    if (plans.isEmpty() || roundKeys.isEmpty()) {
       return Map.of();
     }
-    List<ProcessInstance> waiting =
-        runtime
-            .createProcessInstanceQuery()
-            .processDefinitionKeyIn(
-                plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new))
-            .variableValueEquals(NoticeVariables.STATUS, NoticeStatus.PROPOSED.name())
-            .list();
+    String[] noticeKeys =
+        plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new);
+    // the notices of the ledger's rounds only (a notice's business key is its round's)
+    List<HistoricProcessInstance> waiting =
+        Batches.in(
+            roundKeys,
+            rounds ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKeyIn(noticeKeys)
+                    .processInstanceBusinessKeyIn(rounds)
+                    .unfinished()
+                    .variableValueEquals(NoticeVariables.STATUS, NoticeStatus.PROPOSED.name())
+                    .list());
     Map<String, Map<String, Object>> vars = new HashMap<>();
     for (VariableInstance v :
         Batches.in(
-            waiting.stream().map(ProcessInstance::getId).toList(),
+            waiting.stream().map(HistoricProcessInstance::getId).toList(),
             ids ->
                 runtime
                     .createVariableInstanceQuery()
@@ -510,7 +524,7 @@ public class OversightQueries {
           .put(v.getName(), v.getValue());
     }
     Map<String, List<String>> proposals = new HashMap<>();
-    for (ProcessInstance notice : waiting) {
+    for (HistoricProcessInstance notice : waiting) {
       Map<String, Object> v = vars.getOrDefault(notice.getId(), Map.of());
       if (v.get(NoticeVariables.TYPE) instanceof String type) {
         proposals
