@@ -51,9 +51,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The supervisors' views as plain Java: the board, the overdue ledger and the notice register of
- * the authenticated caller's plans. Every query runs with the caller's engine authorizations (set
- * by the /api filter, or by a benchmark calling this bean), and each view costs a fixed number of
- * queries however many tasks there are: lookups go by {@code ...In(ids)}, never one per task.
+ * the authenticated caller's plans (set by the /api filter, or by a benchmark calling this bean
+ * under {@code identityService.setAuthentication}). The engine decides which of the plans' process
+ * definitions the caller may read ({@link ReadableDefinitions}); each view then queries within
+ * those, and costs the same number of queries however many tasks there are: lookups go by {@code
+ * ...In(ids)}, never one per task.
  */
 @Component
 public class OversightQueries {
