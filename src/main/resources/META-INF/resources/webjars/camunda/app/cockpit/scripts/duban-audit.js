@@ -155,7 +155,7 @@ function searchPage(root, params) {
     });
     return el(
       'div',
-      {class: 'form-group'},
+      {class: 'form-group', style: 'margin: 0 12px 6px 0'},
       el('label', {for: 'duban-audit-' + f.name}, f.label),
       ' ',
       inputs[f.name]
