@@ -78,10 +78,10 @@ class DossierPdf {
     facts.setSpacingAfter(6);
     document.add(facts);
 
-    section(document, "一、办理步骤");
+    section(document, "一、办理步骤(系统自动步骤见 JSON/CSV 导出)");
     PdfPTable steps = table(new float[] {4, 2, 2, 2, 2, 1, 3});
     header(steps, "步骤", "办理人", "开始", "完成", "期限", "逾期", "结论 / 理由");
-    for (Step s : dossier.steps()) {
+    for (Step s : Step.forPeople(dossier.steps())) {
       StringBuilder decided = new StringBuilder();
       s.decisions().forEach((k, v) -> decided.append(k).append(":").append(v).append("\n"));
       cells(

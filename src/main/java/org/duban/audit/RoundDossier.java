@@ -24,6 +24,7 @@ public record RoundDossier(
    * step.
    *
    * @param late finished after its due date, or still open past it
+   * @param byPerson a user task, worked by a person (the others are the system's)
    * @param decisions what the handler submitted that decides the round (field → label), e.g. 审核结论 →
    *     退回
    */
@@ -37,7 +38,23 @@ public record RoundDossier(
       String dueDate,
       boolean late,
       String status,
-      Map<String, String> decisions) {}
+      Map<String, String> decisions,
+      boolean byPerson) {
+
+    /**
+     * What a person reads first: the people's steps and the round's own start and end; the system's
+     * steps in between (stage starts, filing) are in the full record.
+     */
+    public static List<Step> forPeople(List<Step> steps) {
+      List<Step> shown = new java.util.ArrayList<>();
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.get(i).byPerson() || i == 0 || i == steps.size() - 1) {
+          shown.add(steps.get(i));
+        }
+      }
+      return shown;
+    }
+  }
 
   /**
    * One unit's report as it was filed. A report returned for rework stays here as an earlier

@@ -121,7 +121,8 @@ class Timeline {
         "",
         false,
         activity.getEndTime() == null ? "进行中" : "已完成",
-        Map.of());
+        Map.of(),
+        false);
   }
 
   private Step taskStep(
@@ -152,7 +153,8 @@ class Timeline {
         times.minute(due),
         late,
         status,
-        decisions(fields));
+        decisions(fields),
+        true);
   }
 
   /** The deciding fields the handler submitted, the last value of each, as people read them. */

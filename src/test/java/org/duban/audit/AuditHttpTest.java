@@ -255,6 +255,10 @@ class AuditHttpTest {
     assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
     assertThat(pdf.getHeaders().getContentDisposition().getFilename()).endsWith(".pdf");
     assertThat(pdf.getHeaders().getCacheControl()).isEqualTo("no-store");
+    // kept for a look at the printed layout (pdftoppm target/documents/audit-dossier.pdf)
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+    java.nio.file.Files.write(
+        java.nio.file.Path.of("target", "documents", "audit-dossier.pdf"), pdf.getBody());
     String text = PdfText.of(pdf.getBody());
     assertThat(text)
         .contains("审计档案")

@@ -294,8 +294,8 @@ function renderRound(body, d) {
       el(
         'tr',
         {
-          class: (s.late ? 'danger ' : '') + (s.kind === '人工办理' || i === 0 || i === d.steps.length - 1 ? '' : 'duban-system-step'),
-          style: s.kind === '人工办理' || i === 0 || i === d.steps.length - 1 ? null : 'display: none'
+          class: (s.late ? 'danger ' : '') + (s.byPerson || i === 0 || i === d.steps.length - 1 ? '' : 'duban-system-step'),
+          style: s.byPerson || i === 0 || i === d.steps.length - 1 ? null : 'display: none'
         },
             el('td', {}, s.name),
             el('td', {}, s.kind),
