@@ -3,5 +3,7 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // Duban's plugins (ES modules, paths relative to app/cockpit/)
+  customScripts: ['scripts/duban-audit']
 };
