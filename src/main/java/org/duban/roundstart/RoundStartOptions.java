@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -56,14 +57,17 @@ public class RoundStartOptions {
   private final HistoryService history;
   private final PlanCatalogs catalogs;
   private final Deadlines deadlines;
+  private final IdentityService identity;
 
   public RoundStartOptions(
       RepositoryService repository,
       HistoryService history,
       PlanCatalogs catalogs,
-      Deadlines deadlines) {
+      Deadlines deadlines,
+      IdentityService identity) {
     this.repository = repository;
     this.history = history;
+    this.identity = identity;
     this.catalogs = catalogs;
     this.deadlines = deadlines;
   }
@@ -113,7 +117,8 @@ public class RoundStartOptions {
   private Set<String> openedBusinessKeys(String processKey) {
     // every round of the task, whoever may see it: a second round of a year is refused anyway
     List<HistoricProcessInstance> rounds =
-        SystemQueries.run(
+        SystemQueries.outsideAuthorizations(
+            identity,
             () ->
                 history
                     .createHistoricProcessInstanceQuery()
