@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.modeling.RoundProcessFactory;
 import org.duban.names.ProcessKeys;
 import org.duban.round.RoundFixture;
 import org.duban.testsupport.DemoHttp;
@@ -37,6 +39,7 @@ class RoundStartHttpTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repository;
+  @Autowired FormService forms;
   @Autowired RuntimeService runtime;
   final ObjectMapper json = new ObjectMapper();
 
@@ -55,6 +58,9 @@ class RoundStartHttpTest {
 
   @Test
   void shouldOfferThePlansYearsOnlyToWhoMayStartTheRound() {
+    assertThat(forms.getStartFormKey(definitionId()))
+        .as("Tasklist shows the start form, not its generic variable dialog")
+        .isEqualTo("embedded:deployment:" + RoundProcessFactory.START_FORM);
     DemoHttp http = new DemoHttp(rest);
     assertThat(http.status(null, HttpMethod.GET, optionsPath(), null)).isEqualTo(401);
 
