@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reports a unit filed for one catalog task in every round so far (earlier years, and earlier
- * versions returned in this round), for its report form. The task is looked up without the caller's
- * authorizations; the caller must then belong to the group the task is offered to, and only that
- * group's own reports are answered: never another unit's, whatever task id is sent.
+ * versions returned in this round), for its report form. All is looked up without the caller's
+ * authorizations (units may not read history); the caller must then belong to the group the task is
+ * offered to, and only that group's own reports are answered: never another unit's, whatever task
+ * id is sent.
  */
 @Component
 public class OwnReports {
