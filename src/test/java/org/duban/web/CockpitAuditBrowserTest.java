@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -28,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,7 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 // tampers with stored evidence: no later test may share this database
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ExtendWith(TasklistBrowserTest.BrowserInstalled.class)
+@ExtendWith(Chromium.Installed.class)
 class CockpitAuditBrowserTest {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -82,28 +77,8 @@ class CockpitAuditBrowserTest {
   @BeforeEach
   void startBrowser() throws IOException {
     temp = Files.createTempDirectory("duban-cockpit");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(TasklistBrowserTest.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1500,1400",
-        "--user-data-dir=" + temp.resolve("profile"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(TasklistBrowserTest.CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser = Chromium.start(temp.resolve("profile"));
+    wait = Chromium.waitFor(browser);
   }
 
   @AfterEach
@@ -129,13 +104,7 @@ class CockpitAuditBrowserTest {
             .orElseThrow()
             .variableId();
 
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model='username']")))
-        .sendKeys("auditor");
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    browser.findElement(By.cssSelector("form button[type='submit']")).click();
+    Chromium.logIn(browser, port, "cockpit", "auditor", "demo");
 
     // the navigation entry, then the search by plan, year and state
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.duban-audit-nav")))
