@@ -1,218 +1,178 @@
 package org.duban.audit;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.variable.value.FileValue;
-import org.duban.audit.RoundAudit.Change;
-import org.duban.audit.RoundAudit.NoticeRecord;
-import org.duban.audit.RoundAudit.Operation;
-import org.duban.audit.RoundAudit.Step;
-import org.duban.audit.RoundAudit.TaskRecord;
-import org.duban.names.NoticeVariables;
-import org.duban.names.ProcessKeys;
-import org.duban.names.RoundVariables;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.documents.Downloads;
+import org.duban.documents.LocalTimes;
+import org.duban.documents.TableExport;
+import org.duban.identity.PeopleNames;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Read-only history of rounds for auditors (every plan) and supervisors (their plan). Cockpit CE
- * shows no history, so this is the auditors' view. Every query runs with the caller's own
- * authorizations (READ_HISTORY on the plan's processes): a round the caller may not read does not
- * exist for them. There is no write endpoint here.
+ * The 审计 view's resources: read-only history of rounds for auditors (every plan) and offices (their
+ * own plans). Cockpit CE shows no history, so this is where it is read. Every query runs with the
+ * caller's own authorizations (READ_HISTORY on the plan's processes): a round or file the caller
+ * may not read does not exist for them (404). Every endpoint is a GET.
  */
 @RestController
 public class AuditController {
 
-  private final HistoryService history;
+  /** A filtered export prints at most this many rounds; more must be narrowed first. */
+  static final int MAX_EXPORT = 100;
 
-  public AuditController(HistoryService history) {
+  private final RoundSearch search;
+  private final RoundHistory history;
+  private final EvidenceVerification verification;
+  private final DossierPdf pdf;
+  private final ObjectMapper json;
+  private final IdentityService identity;
+  private final PeopleNames people;
+  private final LocalTimes times;
+
+  AuditController(
+      RoundSearch search,
+      RoundHistory history,
+      EvidenceVerification verification,
+      DossierPdf pdf,
+      ObjectMapper json,
+      IdentityService identity,
+      PeopleNames people,
+      LocalTimes times) {
+    this.search = search;
     this.history = history;
+    this.verification = verification;
+    this.pdf = pdf;
+    this.json = json;
+    this.identity = identity;
+    this.people = people;
+    this.times = times;
   }
 
   /**
-   * Rounds whose business key starts with the given prefix, e.g. "wuzhong-2022/" or
-   * "wuzhong-2022/一.4-展会/".
+   * Rounds by plan, task, year, unit, outcome (COMPLETED, CLOSED_OUT), state (running, finished).
    */
   @GetMapping("/api/audit/rounds")
-  public List<Map<String, Object>> rounds(@RequestParam("keyPrefix") String keyPrefix) {
-    return history
-        .createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKeyLike(keyPrefix.replace("%", "") + "%")
-        .orderByProcessInstanceStartTime()
-        .asc()
-        .list()
-        .stream()
-        .map(
-            p -> {
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("processInstanceId", p.getId());
-              row.put("businessKey", p.getBusinessKey());
-              row.put("processDefinitionKey", p.getProcessDefinitionKey());
-              row.put("state", p.getState());
-              row.put("startTime", p.getStartTime());
-              row.put("endTime", p.getEndTime());
-              return row;
-            })
-        .toList();
+  public List<RoundSummary> rounds(
+      @RequestParam(required = false) String plan,
+      @RequestParam(required = false) String task,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String keyPrefix) {
+    return search.find(new RoundFilter(plan, task, year, unit, outcome, state, keyPrefix));
   }
 
   @GetMapping("/api/audit/rounds/{processInstanceId}")
-  public ResponseEntity<RoundAudit> round(@PathVariable String processInstanceId) {
-    HistoricProcessInstance round =
-        history
-            .createHistoricProcessInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .singleResult();
-    if (round == null) {
-      return ResponseEntity.notFound().build();
-    }
-    List<Step> steps =
-        history
-            .createHistoricActivityInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .orderByHistoricActivityInstanceStartTime()
-            .asc()
-            .orderPartiallyByOccurrence()
-            .asc()
-            .list()
-            .stream()
-            .map(
-                a ->
-                    new Step(
-                        a.getActivityId(),
-                        a.getActivityName(),
-                        a.getActivityType(),
-                        a.getStartTime(),
-                        a.getEndTime()))
-            .toList();
-    List<TaskRecord> tasks =
-        history
-            .createHistoricTaskInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .orderByHistoricActivityInstanceStartTime()
-            .asc()
-            .list()
-            .stream()
-            .map(
-                t ->
-                    new TaskRecord(
-                        t.getName(),
-                        t.getTaskDefinitionKey(),
-                        t.getAssignee(),
-                        t.getStartTime(),
-                        t.getEndTime(),
-                        t.getDueDate(),
-                        t.getFollowUpDate(),
-                        t.getDeleteReason()))
-            .toList();
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (HistoricVariableInstance v :
-        history
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .disableBinaryFetching()
-            .list()) {
-      if (processInstanceId.equals(v.getActivityInstanceId())) {
-        variables.put(v.getName(), v.getValue());
-      }
-    }
-    List<Change> changes =
-        history
-            .createHistoricDetailQuery()
-            .processInstanceId(processInstanceId)
-            .variableUpdates()
-            .disableBinaryFetching()
-            .orderPartiallyByOccurrence()
-            .asc()
-            .list()
-            .stream()
-            .map(d -> change((HistoricVariableUpdate) d))
-            .toList();
-    List<Operation> operations =
-        history.createUserOperationLogQuery().processInstanceId(processInstanceId).list().stream()
-            .map(
-                o ->
-                    new Operation(
-                        o.getUserId(),
-                        o.getOperationType(),
-                        o.getProperty(),
-                        o.getNewValue(),
-                        o.getTimestamp(),
-                        o.getTaskId()))
-            .toList();
-    return ResponseEntity.ok(
-        new RoundAudit(
-            round.getId(),
-            round.getBusinessKey(),
-            round.getProcessDefinitionName(),
-            round.getState(),
-            round.getStartTime(),
-            round.getEndTime(),
-            steps,
-            tasks,
-            variables,
-            changes,
-            operations,
-            notices(round)));
+  public ResponseEntity<RoundDossier> round(@PathVariable String processInstanceId) {
+    return ResponseEntity.of(history.of(processInstanceId));
   }
 
-  private static Change change(HistoricVariableUpdate update) {
-    Object value =
-        update.getTypedValue() instanceof FileValue file
-            ? "file: " + file.getFilename()
-            : update.getValue();
-    return new Change(
-        update.getVariableName(), value, update.getTime(), update.getActivityInstanceId());
+  /** 校验: the stored bytes hashed again and compared with the fingerprint recorded at filing. */
+  @GetMapping("/api/audit/evidence/{variableId}/verification")
+  public ResponseEntity<EvidenceVerification.Result> verify(@PathVariable String variableId) {
+    return ResponseEntity.of(verification.verify(variableId));
   }
 
-  private List<NoticeRecord> notices(HistoricProcessInstance round) {
-    // the plan the round recorded when it opened, not a piece of its business key
-    var plan =
-        history
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(round.getId())
-            .variableName(RoundVariables.PLAN_ID)
-            .singleResult();
-    if (plan == null) {
-      return List.of();
-    }
-    String planId = (String) plan.getValue();
+  /** One round's dossier: format pdf (default), json or csv. */
+  @GetMapping("/api/audit/rounds/{processInstanceId}/dossier")
+  public ResponseEntity<byte[]> dossier(
+      @PathVariable String processInstanceId, @RequestParam(defaultValue = "pdf") String format) {
+    Format chosen = Format.parse(format);
     return history
-        .createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.notice(planId))
-        .processInstanceBusinessKey(round.getBusinessKey())
-        .orderByProcessInstanceStartTime()
-        .asc()
-        .list()
-        .stream()
+        .of(processInstanceId)
         .map(
-            notice -> {
-              Map<String, Object> n = new LinkedHashMap<>();
-              history
-                  .createHistoricVariableInstanceQuery()
-                  .processInstanceId(notice.getId())
-                  .list()
-                  .forEach(v -> n.put(v.getName(), v.getValue()));
-              return new NoticeRecord(
-                  (String) n.get(NoticeVariables.TYPE),
-                  (String) n.get(NoticeVariables.UNIT),
-                  (String) n.get(NoticeVariables.UNIT_NAME),
-                  (String) n.get(NoticeVariables.HANDLER),
-                  (String) n.get(NoticeVariables.REASON),
-                  (java.util.Date) n.get(NoticeVariables.ISSUED_AT),
-                  (String) n.get(NoticeVariables.STATUS),
-                  (String) n.get(NoticeVariables.DECIDED_BY),
-                  (java.util.Date) n.get(NoticeVariables.DECIDED_AT),
-                  notice.getState());
-            })
-        .toList();
+            d ->
+                export(
+                    "审计档案_" + d.round().businessKey().replace('/', '_'),
+                    "审计档案:"
+                        + (d.round().title() == null ? d.round().businessKey() : d.round().title()),
+                    List.of(d),
+                    chosen))
+        .orElse(ResponseEntity.notFound().build());
+  }
+
+  /** The dossier of every round the filter finds (at most {@value #MAX_EXPORT}). */
+  @GetMapping("/api/audit/dossier")
+  public ResponseEntity<byte[]> dossiers(
+      @RequestParam(required = false) String plan,
+      @RequestParam(required = false) String task,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String state,
+      @RequestParam(defaultValue = "pdf") String format) {
+    Format chosen = Format.parse(format);
+    List<RoundSummary> rounds =
+        search.find(new RoundFilter(plan, task, year, unit, outcome, state, null));
+    if (rounds.size() > MAX_EXPORT) {
+      throw new IllegalArgumentException(
+          "符合条件的轮次有 " + rounds.size() + " 个,一次最多导出 " + MAX_EXPORT + " 个,请缩小筛选范围");
+    }
+    return export("审计档案_筛选结果", "审计档案(筛选结果)", history.of(rounds), chosen);
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, String>> refused(IllegalArgumentException e) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message", e.getMessage()));
+  }
+
+  private ResponseEntity<byte[]> export(
+      String fileName, String title, List<RoundDossier> rounds, Format format) {
+    Authentication caller = identity.getCurrentAuthentication();
+    DossierExport export =
+        new DossierExport(
+            title,
+            times.minute(ClockUtil.getCurrentTime()),
+            caller == null ? "" : people.of(caller.getUserId()),
+            times.zone().getId(),
+            rounds);
+    return switch (format) {
+      case PDF ->
+          Downloads.attachment(fileName + ".pdf", MediaType.APPLICATION_PDF, pdf.print(export));
+      case CSV ->
+          Downloads.attachment(
+              fileName + ".csv", Downloads.CSV, TableExport.csv(DossierTable.of(export)));
+      case JSON ->
+          Downloads.attachment(fileName + ".json", MediaType.APPLICATION_JSON, json(export));
+    };
+  }
+
+  private byte[] json(DossierExport export) {
+    try {
+      return json.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(export)
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  enum Format {
+    PDF,
+    JSON,
+    CSV;
+
+    static Format parse(String text) {
+      for (Format f : values()) {
+        if (f.name().equalsIgnoreCase(text)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("导出格式只能是 pdf、json 或 csv");
+    }
   }
 }

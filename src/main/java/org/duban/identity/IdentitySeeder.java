@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.duban.catalog.SystemGroups;
 import org.duban.startup.StartupSequence;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -75,6 +76,7 @@ public class IdentitySeeder implements StartupSequence.Step {
       }
     }
     group(UnitDirectory.AUDITORS, UnitDirectory.AUDITORS_NAME, UnitDirectory.TYPE_AUDIT);
+    retitle(SystemGroups.ADMINS, SystemGroups.ADMINS_NAME, SystemGroups.ADMINS_TYPE);
     grant(UnitDirectory.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(
         UnitDirectory.AUDITORS,
@@ -90,6 +92,16 @@ public class IdentitySeeder implements StartupSequence.Step {
     // everyone may read group names, so Tasklist can show a task's unit by name
     global(Resources.GROUP, "*", Permissions.READ);
     filters.seed().forEach(filterId -> global(Resources.FILTER, filterId, Permissions.READ));
+  }
+
+  /** A group Camunda creates (the administrators'): its English name and type become Chinese. */
+  private void retitle(String id, String name, String type) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group != null && !(name.equals(group.getName()) && type.equals(group.getType()))) {
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
   }
 
   private void group(String id, String name, String type) {

@@ -25,9 +25,11 @@ public class UnitDirectory {
 
   public static final String AUDITORS = SystemGroups.AUDITORS;
   public static final String AUDITORS_NAME = "审计人员";
-  public static final String TYPE_UNIT = "unit";
-  public static final String TYPE_OFFICE = "office";
-  public static final String TYPE_AUDIT = "audit";
+  // group types, shown as they are in Admin's group list: in Chinese (the seeder re-types groups
+  // of older versions, which were "unit", "office", "audit")
+  public static final String TYPE_UNIT = "责任单位";
+  public static final String TYPE_OFFICE = "督办单位";
+  public static final String TYPE_AUDIT = "审计";
 
   /** A group to seed, with the process keys its members work in. */
   public record Entry(String id, String name, String type, Set<String> processKeys) {}

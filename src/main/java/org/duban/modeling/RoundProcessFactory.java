@@ -44,6 +44,9 @@ public final class RoundProcessFactory {
   public static final String REVIEW_FORM = "forms/supervisor-review.html";
   public static final String ASSIGN_FORM = "forms/assign-units.html";
 
+  /** Tasklist's 发起流程 shows it instead of its generic variable dialog: the plan's years. */
+  public static final String START_FORM = "forms/round-start.html";
+
   private static final double STAGE_W = 600;
   private static final double STAGE_H = 410;
   private static final double STAGE_Y = 80;
@@ -73,7 +76,8 @@ public final class RoundProcessFactory {
     // at most a "year") begins here too; Camunda allows no second none start event beside it.
     // Once the last round has opened, a timer would have no next date (the engine refuses such a
     // deployment), so the process keeps only the manual start.
-    var start = process.startEvent(START_YEARLY);
+    var start =
+        process.startEvent(START_YEARLY).camundaFormKey("embedded:deployment:" + START_FORM);
     YearlyTimer timer =
         YearlyTimer.yearly(plan.plan().period(), plan.calendar().roundStarts(), zone);
     AbstractFlowNodeBuilder<?, ?> flow =

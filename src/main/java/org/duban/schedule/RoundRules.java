@@ -43,7 +43,11 @@ public record RoundRules(
    * kept in the model (a round opened by an older Duban) runs by the catalog's rule instead.
    */
   public static RoundRules of(DelegateExecution execution, RoundCalendar catalog) {
-    Map<String, String> model = ModelProperties.of(execution);
+    return of(ModelProperties.of(execution), catalog);
+  }
+
+  /** The rules of a process version as its model properties keep them ({@link #toModel}). */
+  public static RoundRules of(Map<String, String> model, RoundCalendar catalog) {
     RoundRules fallback = of(catalog);
     return new RoundRules(
         model.containsKey(REPORT_DUE)

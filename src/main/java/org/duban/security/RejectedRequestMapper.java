@@ -24,6 +24,9 @@ public class RejectedRequestMapper implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException exception) {
     for (Throwable t = exception.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof org.camunda.bpm.engine.AuthorizationException refused) {
+        return AuthorizationRefusedMapper.answer(refused);
+      }
       if (t instanceof BadUserRequestException rejection
           && t.getClass().getName().startsWith("org.duban.")) {
         ExceptionDto dto = ExceptionDto.fromException(rejection);

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.duban.catalog.PlanCatalogs;
 import org.duban.identity.IdentitySeeder;
+import org.duban.identity.UnitDirectory;
 import org.duban.testsupport.ProbeTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -276,7 +277,10 @@ class PlanImportHttpTest {
 
   @Test
   void shouldNotLetACatalogRenameOrRetypeGroupsItDoesNotOwn() throws Exception {
-    group("xinxi-zhongxin", "信息中心", "unit"); // a unit group made in Admin, of no plan
+    group(
+        "xinxi-zhongxin",
+        "信息中心",
+        UnitDirectory.TYPE_UNIT); // a unit group made in Admin, of no plan
     group("weixiu-zu", "维修组", "staff"); // a group of another kind
     ProbeTable probes =
         new ProbeTable("A catalog creates and changes the groups of its own units only");
@@ -297,7 +301,7 @@ class PlanImportHttpTest {
                         "1"))));
     probes.probe(
         "the administrators' group keeps its name",
-        "camunda BPM Administrators",
+        "系统管理员",
         () -> identity.createGroupQuery().groupId("camunda-admin").singleResult().getName());
     probes.probe(
         "office id duban-auditors",

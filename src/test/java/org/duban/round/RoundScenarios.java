@@ -470,7 +470,8 @@ abstract class RoundScenarios {
               assertThat(n.status())
                   .as("the audit view shows the office's decision")
                   .isEqualTo("WITHDRAWN");
-              assertThat(n.decidedAt()).isNotNull();
+              assertThat(n.statusLabel()).isEqualTo("已撤回");
+              assertThat(n.decidedAt()).isNotEmpty();
             });
 
     ProcessInstance evaluation =

@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -46,13 +45,13 @@ import org.springframework.test.context.ActiveProfiles;
  * The supervisor's 督办 views in Cockpit with a real (headless) Chromium, on 11 December 2025 of
  * {@link OversightScenario}: the dashboard's board lights the police red (criticised), the justice
  * bureau yellow (overdue) and the punctual units green; the 逾期台账 lists exactly the overdue unit;
- * the 通报登记簿 shows the issued criticism, whose PDF opens. Skipped like {@link TasklistBrowserTest}
- * where Chromium is not installed.
+ * the 通报登记簿 shows the issued criticism, whose PDF opens. Skipped ({@link Chromium.Installed}) where
+ * Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ExtendWith(TasklistBrowserTest.BrowserInstalled.class)
+@ExtendWith(Chromium.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OversightBrowserTest {
 
@@ -94,8 +93,8 @@ class OversightBrowserTest {
   @BeforeEach
   void startBrowser() throws IOException {
     temp = Files.createTempDirectory("duban-cockpit");
-    browser = HeadlessChromium.start(temp.resolve("profile"));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser = Chromium.start(temp.resolve("profile"));
+    wait = Chromium.waitFor(browser);
   }
 
   @AfterEach
@@ -110,7 +109,7 @@ class OversightBrowserTest {
 
   @Test
   void shouldShowTheSupervisorLightsTheLedgerAndTheRegisterWithItsPdf() throws Exception {
-    logIn(SUPERVISOR, "demo");
+    Chromium.logIn(browser, port, "cockpit", SUPERVISOR, "demo");
 
     // 督办看板 on the dashboard
     WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(BOARD_ROW));
@@ -195,16 +194,6 @@ class OversightBrowserTest {
     String text =
         PdfText.of(Base64.getDecoder().decode((String) fetched.get("body"))).replaceAll("\\s+", "");
     assertThat(text).contains("市公安局").contains(OversightScenario.WUZHONG_OFFICE_NAME);
-  }
-
-  private void logIn(String user, String password) {
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type='submit']")).click();
   }
 
   private static WebElement cell(WebElement row, String unit) {

@@ -9,7 +9,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +34,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -78,15 +71,12 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 // works the demo round's police task, which other tests on this configuration expect untouched
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@ExtendWith(TasklistBrowserTest.BrowserInstalled.class)
+@ExtendWith(Chromium.Installed.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserTest {
 
   static final int MAX_FILES = 4;
   static final long MAX_BYTES = 6L * 1024 * 1024;
-
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   /** Tasklist's 完成 (Complete) button under the form; 保存 (Save) is the other one. */
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary");
@@ -132,32 +122,8 @@ class TasklistBrowserTest {
   @BeforeEach
   void startBrowser() throws IOException {
     temp = Files.createTempDirectory("duban-browser");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        // tall enough that the whole report form is in the screenshot
-        "--window-size=1400,1300",
-        "--user-data-dir=" + temp.resolve("profile"));
-    // Tasklist picks its language from Accept-Language; --lang is ignored in headless mode
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    // an explicit driver: Selenium Manager never looks for (or downloads) one
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            // the offices' time zone, so Tasklist shows dates as the units see them
-            .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    browser = Chromium.start(temp.resolve("profile"));
+    wait = Chromium.waitFor(browser);
   }
 
   @AfterEach
@@ -380,10 +346,13 @@ class TasklistBrowserTest {
     // 保存 keeps the draft in the browser: after a reload the text and the choice are back, the
     // choice among options that arrive from the server only after the form SDK has applied the
     // draft
-    browser
-        .findElement(
-            By.xpath("//div[contains(@class, 'form-actions')]//button[normalize-space(.)='保存']"))
-        .click();
+    WebElement save =
+        browser.findElement(
+            By.xpath("//div[contains(@class, 'form-actions')]//button[normalize-space(.)='保存']"));
+    // below a long form the page footer would take the click
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", save);
+    save.click();
     browser.navigate().refresh();
     wait.until(ExpectedConditions.attributeToBe(By.id("progress"), "value", "汇总:各成员单位均已报送。"));
     waitForEvidenceFields();
@@ -472,13 +441,7 @@ class TasklistBrowserTest {
   }
 
   private void logIn(String user, String password) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(
-            ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[ng-model='username']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type='submit']")).click();
+    Chromium.logIn(browser, port, "tasklist", user, password);
   }
 
   /**
@@ -547,33 +510,6 @@ class TasklistBrowserTest {
             .list();
     assertThat(found).as("%s submitted with the police's task", name).hasSize(1);
     return found.get(0);
-  }
-
-  /**
-   * Disables the class, with the reason in the test report, before the Spring context starts, so a
-   * machine without a browser skips in no time. With CI set a missing browser fails instead.
-   */
-  static class BrowserInstalled implements ExecutionCondition {
-    @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      List<Path> missing =
-          Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
-      if (missing.isEmpty()) {
-        return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
-      }
-      String why =
-          "no "
-              + missing
-              + ": Debian's chromium and chromium-driver are not installed (.ci/chromium.sh installs them)";
-      String ci = System.getenv("CI");
-      if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-        throw new IllegalStateException(
-            why + "; CI=" + ci + ": on CI the browser test must run, not be skipped");
-      }
-      // surefire keeps a skip's reason in its XML report only: say it on the console too
-      System.err.println("TasklistBrowserTest skipped: " + why);
-      return ConditionEvaluationResult.disabled(why + "; skipping the Tasklist browser test");
-    }
   }
 
   /** Chinese file names where the JVM can write them (sun.jnu.encoding), ASCII ones elsewhere. */

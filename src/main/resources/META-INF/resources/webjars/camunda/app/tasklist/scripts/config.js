@@ -1,5 +1,10 @@
 // Tasklist as Duban changes it; everything else keeps Camunda's defaults.
 export default {
+  // the name on the login page, in the header and the browser's title (Camunda's default: English)
+  app: {
+    name: '任务列表',
+    vendor: '督办'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

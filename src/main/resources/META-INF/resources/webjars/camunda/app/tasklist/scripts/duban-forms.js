@@ -41,10 +41,42 @@ const CO_UNIT_REPORTS = `
   </tbody>
 </table>`;
 
+/** The unit's earlier reports of this task (GET /api/own-reports); reads `ownReports` from its scope. */
+const OWN_REPORTS = `
+<div class="panel panel-default duban-own-reports" ng-if="ownReports">
+  <div class="panel-heading">本单位历次报送(本任务)</div>
+  <div class="panel-body" ng-if="!ownReports.length"><span class="text-muted">本单位此前没有报送过本任务。</span></div>
+  <table class="table table-condensed" ng-if="ownReports.length">
+    <thead><tr><th>年度</th><th>报送时间 / 经办人</th><th>完成情况</th><th>工作进展</th><th>佐证材料</th></tr></thead>
+    <tbody>
+      <tr ng-repeat="r in ownReports">
+        <td>{{ r.year }} 年<span ng-if="r.thisRound"><br><small>本轮(已退回)</small></span></td>
+        <td>{{ r.submittedAt | date:'yyyy-MM-dd HH:mm' }}
+          <span class="label" ng-class="r.onTime ? 'label-success' : 'label-danger'">{{ r.onTime ? '按时' : '逾期' }}</span>
+          <br><small>{{ r.submittedByName || r.submittedBy }}</small></td>
+        <td>{{ r.completionStatusLabel }}</td>
+        <td style="white-space: pre-wrap">{{ r.progress }}</td>
+        <td><div ng-repeat="f in r.evidence"><a ng-href="/api/evidence/{{ f.variableId }}" target="_blank">{{ f.fileName }}</a></div></td>
+      </tr>
+    </tbody>
+  </table>
+</div>`;
+
 /** Templates a form includes with ng-include="'duban/…'". */
 const TEMPLATES = {
-  'duban/co-unit-reports.html': CO_UNIT_REPORTS
+  'duban/co-unit-reports.html': CO_UNIT_REPORTS,
+  'duban/own-reports.html': OWN_REPORTS
 };
+
+/** A field's name as its label shows it, without the required mark. */
+function fieldLabel(formElement, field) {
+  const label = field.id && formElement.querySelector('label[for="' + field.id + '"]');
+  return label ? label.textContent.replace('*', '').trim() : (field.getAttribute('name') || field.id);
+}
+
+function isMissing(field) {
+  return field.value === '' || (field.validity && !field.validity.valid);
+}
 
 /** One form's helpers, bound to its camForm, scope and the Tasklist's injector. */
 function form(camForm, $scope, $injector) {
@@ -105,6 +137,79 @@ function form(camForm, $scope, $injector) {
      * form's variables to their first state after a refused submission. A file over the size cap is
      * refused (in Chinese) when it is chosen.
      */
+    /**
+     * Names what keeps 完成 disabled: under each required field left empty once the user has been
+     * in it ("请填写「工作进展」。"), and in the element .duban-missing the list of every required field
+     * still empty. Tasklist only greys its button out.
+     */
+    requiredHints: function() {
+      const formElement = camForm.formElement[0];
+      const touched = {};
+      const update = function() {
+        const missing = [];
+        formElement.querySelectorAll('[required]').forEach(function(field) {
+          const label = fieldLabel(formElement, field);
+          let hint = field.nextElementSibling;
+          if (!hint || !hint.classList.contains('duban-required-hint')) {
+            hint = document.createElement('p');
+            hint.className = 'text-danger duban-required-hint';
+            field.parentNode.insertBefore(hint, field.nextSibling);
+          }
+          const empty = isMissing(field);
+          if (empty) {
+            missing.push(label);
+          }
+          const show = empty && touched[field.id || field.name];
+          hint.textContent = show
+            ? (field.tagName === 'SELECT' ? '请选择「' : '请填写「') + label + '」。'
+            : '';
+          hint.style.display = show ? '' : 'none';
+        });
+        const summary = formElement.querySelector('.duban-missing');
+        if (summary) {
+          summary.textContent = missing.length
+            ? '尚未填写:' + missing.join('、') + '。填写后才能点击「完成」。'
+            : '';
+          summary.style.display = missing.length ? '' : 'none';
+        }
+      };
+      const touch = function(event) {
+        const field = event.target;
+        if (field && field.hasAttribute && field.hasAttribute('required')) {
+          touched[field.id || field.name] = true;
+        }
+        update();
+      };
+      formElement.addEventListener('focusout', touch);
+      formElement.addEventListener('change', touch);
+      formElement.addEventListener('input', update);
+      // fields rendered later (indicators, a draft applied by the SDK) are counted at each digest
+      $scope.$watch(function() { $timeout(update, 0, false); });
+    },
+
+    /**
+     * Reads this unit's earlier reports of the task into $scope.ownReports, for the form's
+     * ng-include="'duban/own-reports.html'"; the server answers the caller's own unit's only.
+     */
+    loadOwnReports: function() {
+      // fetch, not $http: a failure leaves the list out instead of raising Tasklist's error notice
+      return fetch('/api/own-reports?taskId=' + encodeURIComponent(camForm.taskId),
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function(response) { return response.ok ? response.json() : null; })
+        .catch(function() { return null; })
+        .then(function(reports) {
+          $scope.$evalAsync(function() { $scope.ownReports = reports; });
+        });
+    },
+
+    /** A notice once the server has accepted the submission: text(), read as it is sent. */
+    confirmOnSuccess: function(text) {
+      const Notifications = $injector.get('Notifications');
+      camForm.on('submit-success', function() {
+        Notifications.addMessage({ status: '已报送', message: text(), duration: 20000 });
+      });
+    },
+
     evidenceFields: function(evidence) {
       const Handler = camForm.constructor.fields.InputFieldHandler;
       const formElement = camForm.formElement[0];
@@ -169,3 +274,25 @@ window.duban = Object.freeze({
       .filter(function(r) { return r; });
   }
 });
+
+/*
+ * 新建任务 (a task outside any round) needs the engine's CREATE permission on tasks, which units do
+ * not have: Tasklist offers it to everyone and then fails. user-styles.css hides it; it is shown
+ * again only to a user the engine says may create tasks (Tasklist has no per-user setting for it).
+ */
+function revealCreateTask(item) {
+  const root = document.querySelector('base').getAttribute('app-root');
+  fetch(root + '/api/engine/engine/default/authorization/check?permissionName=CREATE&permissionValue=8'
+      + '&resourceName=Task&resourceType=4', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(function(response) { return response.ok ? response.json() : { authorized: false }; })
+    .then(function(answer) { item.classList.toggle('duban-may-create-task', answer.authorized === true); })
+    .catch(function() {});
+}
+
+// the navbar item appears after each login (and again after a user change)
+new MutationObserver(function() {
+  document.querySelectorAll('.create-task-action:not([data-duban-checked])').forEach(function(item) {
+    item.setAttribute('data-duban-checked', '');
+    revealCreateTask(item);
+  });
+}).observe(document.documentElement, { childList: true, subtree: true });

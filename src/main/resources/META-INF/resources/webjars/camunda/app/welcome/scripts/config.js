@@ -1,5 +1,10 @@
 // Welcome as Duban changes it; everything else keeps Camunda's defaults.
 export default {
+  // the name on the login page, in the header and the browser's title (Camunda's default: English)
+  app: {
+    name: '欢迎',
+    vendor: '督办'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
