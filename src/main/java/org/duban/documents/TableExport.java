@@ -32,7 +32,7 @@ public final class TableExport {
       writer.write(BOM);
       csv.printRecord(table.headers());
       for (List<Object> row : table.rows()) {
-        csv.printRecord(row.stream().map(TableExport::text).toList());
+        csv.printRecord(row.stream().map(TableExport::csvCell).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -82,6 +82,18 @@ public final class TableExport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Text that Excel or WPS would run as a formula (a user may name themself "=HYPERLINK(…)") is
+   * kept as text with a leading apostrophe, as OWASP advises for CSV; numbers stay numbers.
+   */
+  private static String csvCell(Object value) {
+    String text = text(value);
+    if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
   }
 
   private static String text(Object value) {

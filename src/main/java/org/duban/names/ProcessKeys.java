@@ -32,4 +32,16 @@ public final class ProcessKeys {
   public static String businessKey(String planId, String taskNumber, int year) {
     return planId + "/" + taskNumber + "/" + year;
   }
+
+  /** The year of a round's business key (plan/task/year), or null for another key. */
+  public static Integer yearOf(String businessKey) {
+    if (businessKey == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(businessKey.substring(businessKey.lastIndexOf('/') + 1));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
 }

@@ -40,6 +40,7 @@ class PackageStructureTest {
               "org.duban.security..",
               "org.duban.planimport..",
               "org.duban.audit..",
+              "org.duban.oversight..",
               "org.duban.demo..",
               "org.duban.startup..",
               "org.duban.importer..");

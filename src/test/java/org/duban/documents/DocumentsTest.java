@@ -46,6 +46,25 @@ class DocumentsTest {
   }
 
   @Test
+  void csvNeverHandsASpreadsheetAFormula() throws Exception {
+    Table hostile =
+        new Table(
+            "逾期台账",
+            List.of("经办人员", "逾期天数"),
+            List.of(
+                List.<Object>of("=HYPERLINK(\"http://evil\",\"张伟\")", -3),
+                List.<Object>of("@SUM(A1)", 0),
+                List.<Object>of("+1", 1)));
+    byte[] csv = TableExport.csv(hostile);
+    String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+    List<CSVRecord> records = CSVFormat.EXCEL.parse(new StringReader(text)).getRecords();
+    assertThat(records.get(1).toList())
+        .containsExactly("'=HYPERLINK(\"http://evil\",\"张伟\")", "-3");
+    assertThat(records.get(2).get(0)).isEqualTo("'@SUM(A1)");
+    assertThat(records.get(3).get(0)).isEqualTo("'+1");
+  }
+
+  @Test
   void xlsxKeepsNumbersAsNumbersAndTheHeadingRow() throws Exception {
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableExport.xlsx(ledger)))) {
       Sheet sheet = book.getSheet("逾期台账");

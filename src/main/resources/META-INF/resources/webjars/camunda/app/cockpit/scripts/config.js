@@ -10,5 +10,5 @@ export default {
     fallbackLocale: 'zh'
   },
   // Duban's plugins (ES modules, paths relative to app/cockpit/)
-  customScripts: ['scripts/duban-audit']
+  customScripts: ['scripts/duban-audit', 'scripts/duban-oversight']
 };

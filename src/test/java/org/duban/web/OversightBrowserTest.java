@@ -1,0 +1,212 @@
+package org.duban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.round.RoundFixture.POLICE;
+import static org.duban.round.RoundFixture.SUPERVISOR;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.oversight.OversightScenario;
+import org.duban.round.RoundFixture;
+import org.duban.testsupport.PdfText;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The supervisor's 督办 views in Cockpit with a real (headless) Chromium, on 11 December 2025 of
+ * {@link OversightScenario}: the dashboard's board lights the police red (criticised), the justice
+ * bureau yellow (overdue) and the punctual units green; the 逾期台账 lists exactly the overdue unit;
+ * the 通报登记簿 shows the issued criticism, whose PDF opens. Skipped ({@link Chromium.Installed}) where
+ * Chromium is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(Chromium.Installed.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OversightBrowserTest {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final By BOARD_ROW =
+      By.cssSelector(".duban-board tr[data-task='" + RoundFixture.TASK + "']");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  OversightScenario scenario;
+  WebDriver browser;
+  WebDriverWait wait;
+  Path temp;
+
+  @RegisterExtension
+  final AfterTestExecutionCallback keepEvidenceOfFailure =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          Files.createDirectories(SCREENSHOTS);
+          Files.writeString(SCREENSHOTS.resolve("cockpit-failure.html"), browser.getPageSource());
+          Files.write(
+              SCREENSHOTS.resolve("cockpit-failure.png"),
+              ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
+      };
+
+  @BeforeAll
+  void play() {
+    scenario = OversightScenario.play(engine);
+  }
+
+  @AfterAll
+  void reset() {
+    new RoundFixture(engine).clear();
+    ClockUtil.reset();
+  }
+
+  @BeforeEach
+  void startBrowser() throws IOException {
+    temp = Files.createTempDirectory("duban-cockpit");
+    browser = Chromium.start(temp.resolve("profile"));
+    wait = Chromium.waitFor(browser);
+  }
+
+  @AfterEach
+  void quitBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    try (Stream<Path> files = Files.walk(temp)) {
+      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
+  }
+
+  @Test
+  void shouldShowTheSupervisorLightsTheLedgerAndTheRegisterWithItsPdf() throws Exception {
+    Chromium.logIn(browser, port, "cockpit", SUPERVISOR, "demo");
+
+    // 督办看板 on the dashboard
+    WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(BOARD_ROW));
+    assertThat(light(row, POLICE)).isEqualTo("CRITICISED");
+    assertThat(light(row, OversightScenario.SIFAJU)).isEqualTo("OVERDUE");
+    assertThat(light(row, "wuzhong-jianchayuan")).isEqualTo("ON_TIME");
+    assertThat(
+            cell(row, POLICE).findElement(By.cssSelector(".duban-light")).getDomAttribute("class"))
+        .contains("duban-light-red");
+    assertThat(
+            cell(row, OversightScenario.SIFAJU)
+                .findElement(By.cssSelector(".duban-light"))
+                .getDomAttribute("class"))
+        .contains("duban-light-yellow");
+    assertThat(
+            cell(row, "wuzhong-jianchayuan")
+                .findElement(By.cssSelector(".duban-light"))
+                .getDomAttribute("class"))
+        .contains("duban-light-green");
+    assertThat(cell(row, POLICE).findElement(By.tagName("a")).getDomAttribute("href"))
+        .isEqualTo("#/process-instance/" + scenario.round.getId() + "/runtime");
+    assertThat(
+            cell(row, OversightScenario.SIFAJU)
+                .findElement(By.cssSelector("a.duban-task"))
+                .getDomAttribute("href"))
+        .startsWith("/camunda/app/tasklist/default/#/?task=");
+    assertThat(browser.findElement(By.cssSelector(".duban-board .duban-totals")).getText())
+        .contains("已逾期 1")
+        .contains("已通报批评 1")
+        .contains("按时报送 6");
+    screenshot("cockpit-board.png");
+
+    // 逾期台账: exactly the overdue unit
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/duban-ledger']")))
+        .click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".duban-ledger-table tbody tr")));
+    List<WebElement> overdue = browser.findElements(By.cssSelector(".duban-ledger-table tbody tr"));
+    assertThat(overdue).hasSize(1);
+    assertThat(overdue.get(0).getDomAttribute("data-unit")).isEqualTo(OversightScenario.SIFAJU);
+    assertThat(overdue.get(0).getText())
+        .contains("市司法局")
+        .contains("张伟(zhangwei)")
+        .contains("2025-12-05")
+        .contains("通报批评(待签发)");
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".duban-ledger a[data-format='xlsx']"))
+                .getDomAttribute("href"))
+        .contains("/api/oversight/overdue")
+        .contains("format=xlsx");
+    screenshot("cockpit-ledger.png");
+
+    // 通报登记簿: the issued criticism and its printable notice
+    browser.findElement(By.cssSelector("a[href='#/duban-register']")).click();
+    WebElement criticism =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-notice='" + scenario.criticism.getId() + "']")));
+    assertThat(criticism.getText()).contains("通报批评").contains("已签发").contains("市公安局");
+    WebElement pdfLink = criticism.findElement(By.cssSelector("a.duban-document"));
+    assertThat(pdfLink.getText()).isEqualTo("打印通报(PDF)");
+    screenshot("cockpit-register.png");
+
+    // the link as the browser opens it, with the Cockpit session only
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetched =
+        (Map<String, Object>)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {"
+                        + "  const bytes = new Uint8Array(await r.arrayBuffer());"
+                        + "  let text = ''; bytes.forEach(b => text += String.fromCharCode(b));"
+                        + "  done({status: r.status, type: r.headers.get('Content-Type'),"
+                        + "        body: btoa(text)});"
+                        + "}).catch(e => done({status: -1, type: String(e), body: ''}));",
+                    pdfLink.getDomProperty("href"));
+    assertThat(((Number) fetched.get("status")).intValue()).isEqualTo(200);
+    assertThat((String) fetched.get("type")).isEqualTo("application/pdf");
+    String text =
+        PdfText.of(Base64.getDecoder().decode((String) fetched.get("body"))).replaceAll("\\s+", "");
+    assertThat(text).contains("市公安局").contains(OversightScenario.WUZHONG_OFFICE_NAME);
+  }
+
+  private static WebElement cell(WebElement row, String unit) {
+    return row.findElement(By.cssSelector("td[data-unit='" + unit + "']"));
+  }
+
+  private static String light(WebElement row, String unit) {
+    return cell(row, unit).getDomAttribute("data-light");
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(
+        SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+}
