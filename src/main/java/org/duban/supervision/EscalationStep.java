@@ -50,8 +50,7 @@ public class EscalationStep implements JavaDelegate {
         new Notice.Builder(execution, unit, (String) execution.getVariable(UNIT_NAME), handler);
     switch (rung) {
       case REMINDER -> {
-        notices.issue(
-            notice.build(NoticeType.REMINDER, "距报送截止日期 " + due + " 还有 " + (-late) + " 天,请按时报送"));
+        notices.issue(notice.build(NoticeType.REMINDER, reminderText(due, late)));
         warn(task, rung, "催办:" + today + " 已提醒,请于 " + due + " 前报送");
       }
       case OVERDUE -> {
@@ -70,6 +69,20 @@ public class EscalationStep implements JavaDelegate {
         warn(task, rung, "红牌:逾期 " + late + " 天,督办单位拟再次通报批评并约谈");
       }
     }
+  }
+
+  /**
+   * What is true on the day the reminder is recorded: a reminder that fires late (the server was
+   * down, the job queue backed up) never counts negative days.
+   */
+  static String reminderText(String due, long daysLate) {
+    if (daysLate < 0) {
+      return "距报送截止日期 " + due + " 还有 " + (-daysLate) + " 天,请按时报送";
+    }
+    if (daysLate == 0) {
+      return "今天(" + due + ")是报送截止日期,请于今天内报送";
+    }
+    return "报送截止日期 " + due + " 已过 " + daysLate + " 天,尚未报送,请尽快报送";
   }
 
   private Task unitTask(DelegateExecution execution, String stage, String unit) {
