@@ -2,28 +2,18 @@ package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.duban.audit.FinishedRound;
 import org.duban.audit.RoundHistory;
 import org.duban.round.RoundFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,48 +39,20 @@ import org.springframework.test.context.ActiveProfiles;
 @ExtendWith(Chromium.Installed.class)
 class CockpitAuditBrowserTest {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired HistoryService history;
   @Autowired RoundHistory rounds;
   @Autowired JdbcTemplate jdbc;
 
+  @RegisterExtension final BrowserSession session = new BrowserSession("cockpit-audit");
   WebDriver browser;
   WebDriverWait wait;
-  Path temp;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          Files.createDirectories(SCREENSHOTS);
-          Files.writeString(
-              SCREENSHOTS.resolve("cockpit-audit-failure.html"), browser.getPageSource());
-          Files.write(
-              SCREENSHOTS.resolve("cockpit-audit-failure.png"),
-              ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        }
-      };
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    temp = Files.createTempDirectory("duban-cockpit");
-    browser = Chromium.start(temp.resolve("profile"));
-    wait = Chromium.waitFor(browser);
-  }
-
-  @AfterEach
-  void quitBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (temp != null) {
-      try (Stream<Path> files = Files.walk(temp)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+  void useTheSessionsBrowser() {
+    browser = session.browser();
+    wait = session.waitFor();
   }
 
   @Test
@@ -128,7 +90,7 @@ class CockpitAuditBrowserTest {
         .contains("已结束")
         .contains("办结")
         .contains("2024-12-05 09:00");
-    screenshot("cockpit-audit-search.png");
+    session.screenshot("cockpit-audit-search.png");
     browser.findElement(row).findElement(By.cssSelector("a.duban-audit-open")).click();
 
     // the timeline: who decided what, the return with its reason, the acceptance
@@ -160,14 +122,14 @@ class CockpitAuditBrowserTest {
                 .findElement(By.cssSelector("table.duban-audit-notices"))
                 .getDomProperty("textContent"))
         .contains("通报表扬");
-    screenshot("cockpit-audit-round.png");
+    session.screenshot("cockpit-audit-round.png");
 
     // 校验: untouched, then with the stored bytes changed behind the engine's back
     assertThat(verify(evidenceId)).isEqualTo("一致");
     FinishedRound.tamper(
         jdbc, evidenceId, "%PDF-1.4\n% altered\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
     assertThat(verify(evidenceId)).isEqualTo("不一致");
-    screenshot("cockpit-audit-verification.png");
+    session.screenshot("cockpit-audit-verification.png");
 
     // the dossier: the export link answers a PDF in the auditor's session
     String pdf =
@@ -201,11 +163,5 @@ class CockpitAuditBrowserTest {
     By verdict = By.cssSelector(".duban-verify-result .label");
     wait.until(driver -> !evidence.findElements(verdict).isEmpty());
     return evidence.findElement(verdict).getText();
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(
-        SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

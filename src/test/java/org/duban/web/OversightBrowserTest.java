@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.round.RoundFixture.POLICE;
 import static org.duban.round.RoundFixture.SUPERVISOR;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.oversight.OversightScenario;
 import org.duban.round.RoundFixture;
 import org.duban.testsupport.PdfText;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,7 +45,6 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OversightBrowserTest {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final By BOARD_ROW =
       By.cssSelector(".duban-board tr[data-task='" + RoundFixture.TASK + "']");
 
@@ -63,21 +52,15 @@ class OversightBrowserTest {
   @Autowired ProcessEngine engine;
 
   OversightScenario scenario;
+  @RegisterExtension final BrowserSession session = new BrowserSession("cockpit-oversight");
   WebDriver browser;
   WebDriverWait wait;
-  Path temp;
 
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          Files.createDirectories(SCREENSHOTS);
-          Files.writeString(SCREENSHOTS.resolve("cockpit-failure.html"), browser.getPageSource());
-          Files.write(
-              SCREENSHOTS.resolve("cockpit-failure.png"),
-              ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        }
-      };
+  @BeforeEach
+  void useTheSessionsBrowser() {
+    browser = session.browser();
+    wait = session.waitFor();
+  }
 
   @BeforeAll
   void play() {
@@ -88,23 +71,6 @@ class OversightBrowserTest {
   void reset() {
     new RoundFixture(engine).clear();
     ClockUtil.reset();
-  }
-
-  @BeforeEach
-  void startBrowser() throws IOException {
-    temp = Files.createTempDirectory("duban-cockpit");
-    browser = Chromium.start(temp.resolve("profile"));
-    wait = Chromium.waitFor(browser);
-  }
-
-  @AfterEach
-  void quitBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (Stream<Path> files = Files.walk(temp)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
   }
 
   @Test
@@ -140,7 +106,7 @@ class OversightBrowserTest {
         .contains("已逾期 1")
         .contains("已通报批评 1")
         .contains("按时报送 6");
-    screenshot("cockpit-board.png");
+    session.screenshot("cockpit-board.png");
 
     // 逾期台账: exactly the overdue unit
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/duban-ledger']")))
@@ -162,7 +128,7 @@ class OversightBrowserTest {
                 .getDomAttribute("href"))
         .contains("/api/oversight/overdue")
         .contains("format=xlsx");
-    screenshot("cockpit-ledger.png");
+    session.screenshot("cockpit-ledger.png");
 
     // 通报登记簿: the issued criticism and its printable notice
     browser.findElement(By.cssSelector("a[href='#/duban-register']")).click();
@@ -173,7 +139,7 @@ class OversightBrowserTest {
     assertThat(criticism.getText()).contains("通报批评").contains("已签发").contains("市公安局");
     WebElement pdfLink = criticism.findElement(By.cssSelector("a.duban-document"));
     assertThat(pdfLink.getText()).isEqualTo("打印通报(PDF)");
-    screenshot("cockpit-register.png");
+    session.screenshot("cockpit-register.png");
 
     // the link as the browser opens it, with the Cockpit session only
     @SuppressWarnings("unchecked")
@@ -202,11 +168,5 @@ class OversightBrowserTest {
 
   private static String light(WebElement row, String unit) {
     return cell(row, unit).getDomAttribute("data-light");
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(
-        SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -2,15 +2,11 @@ package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,19 +16,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
 import org.duban.round.RoundFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -58,7 +50,6 @@ import org.springframework.test.context.ActiveProfiles;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffBrowserTest {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String POLICE = RoundFixture.POLICE;
   static final String SUPERVISOR = RoundFixture.SUPERVISOR;
   static final String ROUND_NAME = "吴忠 一.4-展会 建立展会知识产权保护机制";
@@ -75,38 +66,14 @@ class StaffBrowserTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
 
+  @RegisterExtension final BrowserSession session = new BrowserSession("staff");
   WebDriver browser;
   WebDriverWait wait;
-  Path temp;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          Files.createDirectories(SCREENSHOTS);
-          String name = "staff-failure-" + context.getRequiredTestMethod().getName();
-          Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
-          Files.write(
-              SCREENSHOTS.resolve(name + ".png"),
-              ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        }
-      };
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    temp = Files.createTempDirectory("duban-browser");
-    browser = Chromium.start(temp.resolve("profile"));
-    wait = Chromium.waitFor(browser);
-  }
-
-  @AfterEach
-  void quitBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (Stream<Path> files = Files.walk(temp)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
+  void useTheSessionsBrowser() {
+    browser = session.browser();
+    wait = session.waitFor();
   }
 
   @Test
@@ -135,7 +102,7 @@ class StaffBrowserTest {
           .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
       assertThat(browser.getPageSource()).doesNotContain("It is time to migrate");
       assertThat(browser.getTitle()).as(app.getKey()).startsWith("督办 " + app.getValue()[0]);
-      screenshot("staff-" + app.getKey() + ".png");
+      session.screenshot("staff-" + app.getKey() + ".png");
     }
   }
 
@@ -148,9 +115,8 @@ class StaffBrowserTest {
     WebElement create =
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".create-task-action[data-duban-checked]")));
-    // the engine's answer has arrived once the check is done; give it the time a reveal would take
-    sleep(1500);
+                By.cssSelector(".create-task-action[data-duban-create-task]")));
+    assertThat(create.getDomAttribute("data-duban-create-task")).isEqualTo("refused");
     assertThat(create.isDisplayed()).as("新建任务 for a unit").isFalse();
 
     browser.manage().deleteAllCookies();
@@ -189,7 +155,7 @@ class StaffBrowserTest {
                 By.xpath(
                     "//label[@for='leadDueDate']/following-sibling::p[contains(@class, 'text-warning')]")));
     assertThat(late.getText()).startsWith("该年度已晚于日历启动:不填写时截止日期为启动后 30 天");
-    screenshot("staff-start-form.png");
+    session.screenshot("staff-start-form.png");
     browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("year")));
 
@@ -263,7 +229,7 @@ class StaffBrowserTest {
     assertThat(browser.findElement(COMPLETE).isEnabled()).isFalse();
 
     // an 11 MB file: refused when chosen, in Chinese, next to its field; the text stays
-    Path big = write("big.pdf", Arrays.copyOf(PDF, 11 * 1024 * 1024));
+    Path big = session.file("big.pdf", Arrays.copyOf(PDF, 11 * 1024 * 1024));
     browser.findElement(By.id("evidence1")).sendKeys(big.toString());
     WebElement tooBig =
         wait.until(
@@ -272,12 +238,12 @@ class StaffBrowserTest {
                     "//input[@id='evidence1']/following-sibling::p[contains(@class, 'text-danger')]")));
     assertThat(tooBig.getText()).isEqualTo("「big.pdf」大小 11.0 MB,超过上限 10 MB,请重新选择。");
     assertThat(progress.getDomProperty("value")).isEqualTo(text);
-    screenshot("staff-report-missing.png");
+    session.screenshot("staff-report-missing.png");
 
     new Select(browser.findElement(By.id("completionStatus"))).selectByValue("ON_TRACK");
     wait.until(ExpectedConditions.invisibilityOf(hint));
     assertThat(browser.findElement(By.cssSelector(".duban-missing")).isDisplayed()).isFalse();
-    browser.findElement(By.id("evidence1")).sendKeys(write("record.pdf", PDF).toString());
+    browser.findElement(By.id("evidence1")).sendKeys(session.file("record.pdf", PDF).toString());
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
     ((JavascriptExecutor) browser)
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
@@ -289,7 +255,7 @@ class StaffBrowserTest {
     assertThat(confirmation.getText())
         .contains("已报送「" + ROUND_NAME + " 2025年度」(市公安局)")
         .contains("报送时间");
-    screenshot("staff-report-confirmed.png");
+    session.screenshot("staff-report-confirmed.png");
     assertThat(
             history
                 .createHistoricTaskInstanceQuery()
@@ -311,7 +277,7 @@ class StaffBrowserTest {
                 By.xpath(
                     "//div[contains(@class, 'notifications')]//*[contains(., '按用户组统计人工任务')]")));
     assertThat(refusal.getText()).contains("只向审计人员开放").doesNotContain("does not have");
-    screenshot("staff-cockpit-tasks.png");
+    session.screenshot("staff-cockpit-tasks.png");
   }
 
   /** Whether a click at the element's centre reaches it, not something laid over it. */
@@ -332,24 +298,5 @@ class StaffBrowserTest {
         "//ol[contains(@class, 'tasks-list')]//h4[contains(@class, 'task')]/a[contains(., '"
             + TASK_NAME
             + "')]");
-  }
-
-  private Path write(String name, byte[] content) throws IOException {
-    Path dir = Files.createDirectories(temp.resolve("upload-" + System.nanoTime()));
-    return Files.write(dir.resolve(name), content);
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(
-        SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -2,18 +2,12 @@ package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,18 +21,14 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.duban.names.RoundElements;
 import org.duban.round.RoundFixture;
 import org.duban.testsupport.DemoHttp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -81,7 +71,6 @@ class TasklistBrowserTest {
   /** Tasklist's 完成 (Complete) button under the form; 保存 (Save) is the other one. */
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary");
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String POLICE = RoundFixture.POLICE;
   static final String LEAD = RoundFixture.LEAD;
   static final String SUPERVISOR = RoundFixture.SUPERVISOR;
@@ -101,41 +90,14 @@ class TasklistBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate http;
 
+  @RegisterExtension final BrowserSession session = new BrowserSession("tasklist");
   WebDriver browser;
   WebDriverWait wait;
-  Path temp;
-
-  // leaves the page's HTML and a picture behind when a step fails: Tasklist's DOM is the usual
-  // suspect
-  @RegisterExtension
-  final AfterTestExecutionCallback keepEvidenceOfFailure =
-      context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-          Files.createDirectories(SCREENSHOTS);
-          Files.writeString(SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource());
-          Files.write(
-              SCREENSHOTS.resolve("tasklist-failure.png"),
-              ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        }
-      };
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    temp = Files.createTempDirectory("duban-browser");
-    browser = Chromium.start(temp.resolve("profile"));
-    wait = Chromium.waitFor(browser);
-  }
-
-  @AfterEach
-  void quitBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (temp != null) {
-      try (Stream<Path> files = Files.walk(temp)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
+  void useTheSessionsBrowser() {
+    browser = session.browser();
+    wait = session.waitFor();
   }
 
   @Test
@@ -157,7 +119,7 @@ class TasklistBrowserTest {
         .extracting(WebElement::getText)
         .contains("ctrl+alt+c 认领当前选中的任务")
         .hasSize(5);
-    screenshot("tasklist-shortcuts.png");
+    session.screenshot("tasklist-shortcuts.png");
     shortcuts.findElement(By.cssSelector(".modal-footer button")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".shortcut-modal")));
     openTaskFromUnitInbox(TASK_NAME);
@@ -196,7 +158,7 @@ class TasklistBrowserTest {
     // cleared
     String bigName = fileName("大文件.pdf", "big.pdf");
     byte[] big = java.util.Arrays.copyOf(PDF, (int) MAX_BYTES + 1);
-    browser.findElement(By.id("evidence2")).sendKeys(write(bigName, big).toString());
+    browser.findElement(By.id("evidence2")).sendKeys(session.file(bigName, big).toString());
     WebElement tooBig =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
@@ -211,7 +173,7 @@ class TasklistBrowserTest {
     // refuses it
     progress.sendKeys(PROGRESS);
     String exeName = fileName("总结.exe", "summary.exe");
-    browser.findElement(By.id("evidence1")).sendKeys(write(exeName, EXE).toString());
+    browser.findElement(By.id("evidence1")).sendKeys(session.file(exeName, EXE).toString());
     complete();
     WebElement error =
         wait.until(
@@ -237,9 +199,9 @@ class TasklistBrowserTest {
     new Select(browser.findElement(By.id("completionStatus"))).selectByValue("DONE");
     String pdfName = fileName("展会执法检查记录.pdf", "inspection-record.pdf");
     String fourthName = fileName("执法检查照片说明.pdf", "photos.pdf");
-    browser.findElement(By.id("evidence1")).sendKeys(write(pdfName, PDF).toString());
-    browser.findElement(By.id("evidence4")).sendKeys(write(fourthName, PDF).toString());
-    screenshot("tasklist-report-form.png");
+    browser.findElement(By.id("evidence1")).sendKeys(session.file(pdfName, PDF).toString());
+    browser.findElement(By.id("evidence4")).sendKeys(session.file(fourthName, PDF).toString());
+    session.screenshot("tasklist-report-form.png");
     By taskInList = taskLink(TASK_NAME);
     complete();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(taskInList));
@@ -363,7 +325,7 @@ class TasklistBrowserTest {
                     new Select(driver.findElement(By.id("completionStatus")))
                         .getFirstSelectedOption()
                         .getDomProperty("value")));
-    screenshot("tasklist-lead-form.png");
+    session.screenshot("tasklist-lead-form.png");
     complete();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(taskLink(leadTask.getName())));
     round.runDueJobs();
@@ -400,7 +362,7 @@ class TasklistBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("returnReason")));
     assertThat(browser.findElement(COMPLETE).isEnabled()).as("a return needs its reason").isFalse();
     reason.sendKeys("请补充展会执法检查的统计数据。");
-    screenshot("tasklist-review-form.png");
+    session.screenshot("tasklist-review-form.png");
     complete();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(taskLink(review.getName())));
     round.runDueJobs();
@@ -437,7 +399,7 @@ class TasklistBrowserTest {
         .executeScript(
             "arguments[0].scrollIntoView({block: 'center'});",
             browser.findElement(By.id("progress")));
-    screenshot("tasklist-returned-form.png");
+    session.screenshot("tasklist-returned-form.png");
   }
 
   private void logIn(String user, String password) {
@@ -519,16 +481,5 @@ class TasklistBrowserTest {
             .canEncode(chinese)
         ? chinese
         : ascii;
-  }
-
-  private Path write(String name, byte[] content) throws IOException {
-    Path dir = Files.createDirectories(temp.resolve("upload-" + System.nanoTime()));
-    return Files.write(dir.resolve(name), content);
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(
-        SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 }
