@@ -343,6 +343,45 @@ class ReadEndpointsAttackTest {
     }
   }
 
+  @Test
+  void malformedRequestsAnswerWithoutInternals() {
+    ProbeTable table = new ProbeTable("Malformed requests: no stack trace, SQL or class names");
+    for (String[] probe :
+        new String[][] {
+          {OFFICE, "/api/oversight/board?plan=" + WUZHONG + "&year=abc", "400"},
+          {OFFICE, "/api/oversight/overdue?format=exe", "400"},
+          {OFFICE, "/api/oversight/overdue?sort=nope'--&order=sideways", "200"},
+          {OFFICE, "/api/oversight/notices?type=NOPE&status=' OR 1=1", "200"},
+          {OFFICE, "/api/oversight/notices/' OR '1'='1/document.pdf", "404"},
+          {AUDITOR, "/api/audit/rounds?year=abc", "400"},
+          {AUDITOR, "/api/audit/rounds?outcome=' OR 1=1", "400"},
+          {AUDITOR, "/api/audit/rounds?keyPrefix=\\", "200"},
+          {AUDITOR, "/api/audit/rounds/' OR '1'='1", "404"},
+          {AUDITOR, "/api/audit/rounds/" + wuzhongRound + "/dossier?format=exe", "400"},
+          {AUDITOR, "/api/audit/evidence/' OR '1'='1/verification", "404"},
+          {UNIT, "/api/own-reports?taskId=' OR '1'='1", "404"},
+          {UNIT, "/api/own-reports", "400"},
+          {OFFICE, "/api/forms/round-start?processDefinitionId=' OR '1'='1", "404"}
+        }) {
+      table.probe(
+          probe[0] + " GET " + probe[1],
+          probe[2] + " clean",
+          () -> {
+            ResponseEntity<String> answer = http.exchange(probe[0], HttpMethod.GET, probe[1], null);
+            String body = answer.getBody() == null ? "" : answer.getBody();
+            boolean leaks =
+                body.contains("Exception")
+                    || body.contains("\tat ")
+                    || body.contains("org.camunda")
+                    || body.contains("org.duban")
+                    || body.contains("SELECT")
+                    || body.contains("ACT_");
+            return answer.getStatusCode().value() + (leaks ? " leaks: " + body : " clean");
+          });
+    }
+    table.check();
+  }
+
   private int status(String user, String path) {
     return http.status(user, HttpMethod.GET, path, null);
   }
