@@ -2,23 +2,18 @@ package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.duban.names.RoundVariables;
 import org.duban.round.RoundFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -59,25 +54,14 @@ class ReportConfirmationBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
 
+  @RegisterExtension final BrowserSession session = new BrowserSession("report-confirmation");
   WebDriver browser;
   WebDriverWait wait;
-  Path temp;
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    temp = Files.createTempDirectory("duban-browser");
-    browser = Chromium.start(temp.resolve("profile"));
-    wait = Chromium.waitFor(browser);
-  }
-
-  @AfterEach
-  void quitBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    try (Stream<Path> files = Files.walk(temp)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
+  void useTheSessionsBrowser() {
+    browser = session.browser();
+    wait = session.waitFor();
   }
 
   @Test
@@ -123,10 +107,7 @@ class ReportConfirmationBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("progress"))).sendKeys("完成检查。");
     new Select(browser.findElement(By.id("completionStatus"))).selectByValue("ON_TRACK");
-    Path dir = Files.createDirectories(temp.resolve("upload"));
-    browser
-        .findElement(By.id("evidence1"))
-        .sendKeys(Files.write(dir.resolve("record.pdf"), PDF).toString());
+    browser.findElement(By.id("evidence1")).sendKeys(session.file("record.pdf", PDF).toString());
     WebElement button =
         wait.until(
             ExpectedConditions.elementToBeClickable(
