@@ -95,6 +95,24 @@ class DocumentsTest {
     assertThat(PdfText.of(out.toByteArray())).contains("关于市公安局的通报批评");
   }
 
+  /** An operator's TrueType collection, where this machine has one (Debian's fonts-wqy-zenhei). */
+  @Test
+  void aConfiguredFontIsEmbeddedAndItsTextReadBack() throws Exception {
+    String collection = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isReadable(java.nio.file.Path.of(collection)), "no " + collection);
+    PdfFonts fonts = new PdfFonts(properties(collection + ",0"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document document = new Document();
+    PdfWriter.getInstance(document, out);
+    document.open();
+    document.add(new Paragraph("关于市公安局的通报表扬", fonts.heading()));
+    document.close();
+
+    assertThat(fonts.base().isEmbedded()).isTrue();
+    assertThat(PdfText.of(out.toByteArray())).contains("关于市公安局的通报表扬");
+  }
+
   @Test
   void aMissingPdfFontIsNamedInTheError() {
     assertThatThrownBy(() -> new PdfFonts(properties("/nowhere/font.ttf")))
