@@ -68,6 +68,21 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// a page's rows as its filter asks; the unit choices come from the unfiltered answer
+async function loadRows(body, path, filter, setUnits, show) {
+  try {
+    const rows = await getJson(path + query(filter));
+    if (!filter.unit) {
+      const seen = new Map();
+      rows.forEach(r => seen.set(r.unit, r.unitName));
+      setUnits([...seen.entries()]);
+    }
+    show(rows);
+  } catch (error) {
+    showError(body, error);
+  }
+}
+
 async function getJson(path) {
   const response = await fetch(API + path, {
     credentials: 'same-origin',
@@ -289,18 +304,10 @@ function renderLedger(node, api) {
   }
 
   async function load() {
-    try {
-      const rows = await getJson('/overdue' + query(filter));
-      if (!filter.unit) {
-        const seen = new Map();
-        rows.forEach(r => seen.set(r.unit, r.unitName));
-        units = [...seen.entries()];
-      }
+    await loadRows(body, '/overdue', filter, found => { units = found; }, rows => {
       drawControls();
       draw(rows);
-    } catch (error) {
-      showError(body, error);
-    }
+    });
   }
 
   function draw(rows) {
@@ -365,18 +372,10 @@ function renderRegister(node, api) {
   }
 
   async function load() {
-    try {
-      const rows = await getJson('/notices' + query(filter));
-      if (!filter.unit) {
-        const seen = new Map();
-        rows.forEach(r => seen.set(r.unit, r.unitName));
-        units = [...seen.entries()];
-      }
+    await loadRows(body, '/notices', filter, found => { units = found; }, rows => {
       drawControls();
       draw(rows);
-    } catch (error) {
-      showError(body, error);
-    }
+    });
   }
 
   function draw(rows) {
