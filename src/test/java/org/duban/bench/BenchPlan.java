@@ -61,6 +61,11 @@ record BenchPlan(String id, int tasks, int coUnitsPerTask, int fromYear, int toY
     return Files.writeString(dir.resolve(id + ".yaml"), file(), StandardCharsets.UTF_8);
   }
 
+  /** The id of the n-th co-unit of every task (1-based). */
+  String coUnit(int n) {
+    return "bench-danwei" + n;
+  }
+
   int years() {
     return toYear - fromYear + 1;
   }

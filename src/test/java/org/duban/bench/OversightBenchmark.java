@@ -21,7 +21,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.duban.demo.DemoData;
 import org.duban.names.RoundVariables;
+import org.duban.oversight.NoticeFilter;
+import org.duban.oversight.OverdueFilter;
+import org.duban.oversight.OversightQueries;
+import org.duban.testsupport.DemoHttp;
 import org.duban.testsupport.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * bench/oversight.sh}, which prints one line per measured call.
  */
 @SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "camunda.bpm.job-execution.enabled=false",
       "logging.level.org.duban=warn",
@@ -63,6 +71,8 @@ class OversightBenchmark {
   @Autowired ManagementService management;
   @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired OversightQueries views;
+  @Autowired TestRestTemplate http;
   org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands;
 
   final List<Timing.Result> results = new ArrayList<>();
@@ -157,6 +167,74 @@ class OversightBenchmark {
                 : PostgresServer.shared().origin()));
     results.forEach(System.out::println);
     System.out.println();
+  }
+
+  /** The supervisors' views as the office of the plan and as an auditor, called as Java. */
+  @Test
+  void viewsAsTheOfficeAndTheAuditor() throws Exception {
+    for (String user : List.of(BenchPlan.OFFICE, DemoData.AUDITOR)) {
+      String who = user.equals(BenchPlan.OFFICE) ? "office" : "auditor";
+      asUser(
+          user,
+          () -> {
+            results.add(
+                Timing.measure(
+                    "oversight: board of one year (" + who + ")",
+                    WARM_UP,
+                    RUNS,
+                    () -> views.board(PLAN.id(), PLAN.fromYear()).tasks()));
+            results.add(
+                Timing.measure(
+                    "oversight: whole overdue ledger (" + who + ")",
+                    WARM_UP,
+                    RUNS,
+                    () -> views.overdue(OverdueFilter.all())));
+            results.add(
+                Timing.measure(
+                    "oversight: ledger of one plan, year and unit (" + who + ")",
+                    WARM_UP,
+                    RUNS,
+                    () ->
+                        views.overdue(
+                            new OverdueFilter(
+                                PLAN.id(), PLAN.fromYear(), PLAN.coUnit(1), null, null))));
+            results.add(
+                Timing.measure(
+                    "oversight: notice register of one year (" + who + ")",
+                    WARM_UP,
+                    RUNS,
+                    () ->
+                        views.notices(
+                            new NoticeFilter(PLAN.id(), PLAN.fromYear(), null, null, null))));
+            return null;
+          });
+    }
+  }
+
+  /** The same views as the Cockpit plugin fetches them: HTTP Basic, JSON, and the Excel export. */
+  @Test
+  void viewsOverHttpAsTheOffice() throws Exception {
+    DemoHttp demo = new DemoHttp(http);
+    String board = "/api/oversight/board?plan=" + PLAN.id() + "&year=" + PLAN.fromYear();
+    for (String[] call :
+        new String[][] {
+          {"api: GET board of one year (office)", board},
+          {"api: GET whole overdue ledger (office)", "/api/oversight/overdue"},
+          {"api: GET overdue ledger as .xlsx (office)", "/api/oversight/overdue?format=xlsx"}
+        }) {
+      results.add(
+          Timing.measure(
+              call[0],
+              WARM_UP,
+              RUNS,
+              () -> {
+                var answer = demo.exchange(BenchPlan.OFFICE, HttpMethod.GET, call[1], null);
+                assertThat(answer.getStatusCode().value()).as(call[1]).isEqualTo(200);
+                return answer.getBody() == null
+                    ? 0 + " chars"
+                    : answer.getBody().length() + " chars";
+              }));
+    }
   }
 
   @Test
