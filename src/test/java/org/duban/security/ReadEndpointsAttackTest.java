@@ -1,5 +1,6 @@
 package org.duban.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.oversight.OversightScenario.QUANZHOU;
 import static org.duban.oversight.OversightScenario.QUANZHOU_OFFICE;
 import static org.duban.oversight.OversightScenario.SIFAJU;
@@ -312,6 +313,9 @@ class ReadEndpointsAttackTest {
    */
   @Test
   void aRevokeOnOneDefinitionHidesItFromTheViewsAsFromTheEngine() {
+    // the views remember the engine's answers: seen before the revoke, the round must still vanish
+    assertThat(body(AUDITOR, "/api/oversight/board?plan=" + WUZHONG)).contains(wuzhongRound);
+    assertThat(body(AUDITOR, "/api/oversight/overdue")).contains(sifajuTask);
     Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
     revoke.setGroupId(UnitDirectory.AUDITORS);
     revoke.setResource(Resources.PROCESS_DEFINITION);
@@ -341,6 +345,9 @@ class ReadEndpointsAttackTest {
     } finally {
       authorizations.deleteAuthorization(revoke.getId());
     }
+    // and withdrawn, the revoke no longer hides it
+    assertThat(body(AUDITOR, "/api/oversight/board?plan=" + WUZHONG)).contains(wuzhongRound);
+    assertThat(body(AUDITOR, "/api/oversight/overdue")).contains(sifajuTask);
   }
 
   @Test
