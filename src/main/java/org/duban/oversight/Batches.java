@@ -15,12 +15,20 @@ final class Batches {
 
   private Batches() {}
 
-  static <T> List<T> in(Collection<String> ids, Function<String[], List<T>> query) {
+  /** The ids in slices of at most {@link #SIZE}. */
+  static List<List<String>> slices(Collection<String> ids) {
     List<String> all = List.copyOf(ids);
-    List<T> found = new ArrayList<>();
+    List<List<String>> slices = new ArrayList<>();
     for (int from = 0; from < all.size(); from += SIZE) {
-      found.addAll(
-          query.apply(all.subList(from, Math.min(all.size(), from + SIZE)).toArray(String[]::new)));
+      slices.add(all.subList(from, Math.min(all.size(), from + SIZE)));
+    }
+    return slices;
+  }
+
+  static <T> List<T> in(Collection<String> ids, Function<String[], List<T>> query) {
+    List<T> found = new ArrayList<>();
+    for (List<String> slice : slices(ids)) {
+      found.addAll(query.apply(slice.toArray(String[]::new)));
     }
     return found;
   }

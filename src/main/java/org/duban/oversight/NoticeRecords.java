@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.duban.catalog.PlanCatalog;
 import org.duban.names.NoticeStatus;
@@ -19,8 +18,8 @@ import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the notices of the given plans from history: two queries, the instances and then all their
- * variables at once. The caller has decided that these plans' notices may be read.
+ * Reads the notices of the given plans from history, each set in one statement ({@link
+ * VariableTables}). The caller has decided, with the engine, that these plans' notices may be read.
  */
 @Component
 public class NoticeRecords {
@@ -46,25 +45,17 @@ public class NoticeRecords {
   };
 
   private final HistoryService history;
+  private final VariableTables tables;
 
-  public NoticeRecords(HistoryService history) {
+  public NoticeRecords(HistoryService history, VariableTables tables) {
     this.history = history;
+    this.tables = tables;
   }
 
   /** The notices of the given plans, of one year's rounds where a year is given. */
   public List<NoticeRecord> of(Collection<PlanCatalog> plans, Integer year) {
-    if (plans.isEmpty()) {
-      return List.of();
-    }
-    HistoricProcessInstanceQuery query =
-        history
-            .createHistoricProcessInstanceQuery()
-            .processDefinitionKeyIn(
-                plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new));
-    if (year != null) {
-      query.processInstanceBusinessKeyLike("%/" + year);
-    }
-    return records(query.list());
+    return records(
+        tables.historic(noticeKeys(plans), null, year == null ? null : "/" + year, List.of(NAMES)));
   }
 
   /**
@@ -72,20 +63,8 @@ public class NoticeRecords {
    * reads these for thousands of notices, the register reads everything of fewer.
    */
   public List<NoticeRecord> ofRounds(Collection<PlanCatalog> plans, Collection<String> roundKeys) {
-    if (plans.isEmpty() || roundKeys.isEmpty()) {
-      return List.of();
-    }
-    String[] keys = plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new);
     return records(
-        Batches.in(
-            roundKeys,
-            rounds ->
-                history
-                    .createHistoricProcessInstanceQuery()
-                    .processDefinitionKeyIn(keys)
-                    .processInstanceBusinessKeyIn(rounds)
-                    .list()),
-        new String[] {TYPE, STATUS, UNIT, PLAN_ID});
+        tables.historic(noticeKeys(plans), roundKeys, null, List.of(TYPE, STATUS, UNIT, PLAN_ID)));
   }
 
   /** One notice of the given plans, or null. */
@@ -93,45 +72,45 @@ public class NoticeRecords {
     if (plans.isEmpty()) {
       return null;
     }
+    HistoricProcessInstance notice =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(noticeId)
+            .processDefinitionKeyIn(noticeKeys(plans).toArray(String[]::new))
+            .singleResult();
+    if (notice == null) {
+      return null;
+    }
+    Map<String, Object> vars = new HashMap<>();
+    for (HistoricVariableInstance v :
+        history
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(notice.getId())
+            .variableNameIn(NAMES)
+            .disableBinaryFetching()
+            .list()) {
+      vars.put(v.getName(), v.getValue());
+    }
     List<NoticeRecord> found =
         records(
-            history
-                .createHistoricProcessInstanceQuery()
-                .processInstanceId(noticeId)
-                .processDefinitionKeyIn(
-                    plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new))
-                .list());
+            List.of(new VariableTables.Instance(notice.getId(), notice.getBusinessKey(), vars)));
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private List<NoticeRecord> records(List<HistoricProcessInstance> notices) {
-    return records(notices, NAMES);
+  private static List<String> noticeKeys(Collection<PlanCatalog> plans) {
+    return plans.stream().map(p -> ProcessKeys.notice(p.id())).toList();
   }
 
-  private List<NoticeRecord> records(List<HistoricProcessInstance> notices, String[] names) {
-    Map<String, Map<String, Object>> vars = new HashMap<>();
-    for (HistoricVariableInstance v :
-        Batches.in(
-            notices.stream().map(HistoricProcessInstance::getId).toList(),
-            ids ->
-                history
-                    .createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(ids)
-                    .variableNameIn(names)
-                    .disableBinaryFetching()
-                    .list())) {
-      vars.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
-          .put(v.getName(), v.getValue());
-    }
+  private static List<NoticeRecord> records(List<VariableTables.Instance> notices) {
     List<NoticeRecord> records = new ArrayList<>();
-    for (HistoricProcessInstance notice : notices) {
-      Map<String, Object> n = vars.getOrDefault(notice.getId(), Map.of());
+    for (VariableTables.Instance notice : notices) {
+      Map<String, Object> n = notice.variables();
       if (n.get(TYPE) == null || n.get(STATUS) == null) {
         continue;
       }
       records.add(
           new NoticeRecord(
-              notice.getId(),
+              notice.id(),
               (String) n.get(PLAN_ID),
               NoticeType.valueOf((String) n.get(TYPE)),
               NoticeStatus.valueOf((String) n.get(STATUS)),
@@ -140,7 +119,7 @@ public class NoticeRecords {
               (String) n.get(HANDLER),
               (String) n.get(HANDLER_NAME),
               (String) n.get(REASON),
-              notice.getBusinessKey(),
+              notice.businessKey(),
               (String) n.get(ROUND_INSTANCE_ID),
               (String) n.get(ROUND_TITLE),
               (Date) n.get(ISSUED_AT),

@@ -76,6 +76,7 @@ public class OversightQueries {
   private final ObjectMapper json;
   private final CommandExecutor commands;
   private final ReadableDefinitions readable;
+  private final VariableTables variables;
 
   public OversightQueries(
       OversightAccess access,
@@ -89,7 +90,8 @@ public class OversightQueries {
       LocalTimes times,
       ObjectMapper json,
       ProcessEngine engine,
-      ReadableDefinitions readable) {
+      ReadableDefinitions readable,
+      VariableTables variables) {
     this.access = access;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -101,6 +103,7 @@ public class OversightQueries {
     this.times = times;
     this.json = json;
     this.readable = readable;
+    this.variables = variables;
     this.commands =
         ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
@@ -497,41 +500,21 @@ public class OversightQueries {
     if (plans.isEmpty() || roundKeys.isEmpty()) {
       return Map.of();
     }
-    String[] noticeKeys =
-        plans.stream().map(p -> ProcessKeys.notice(p.id())).toArray(String[]::new);
     // the notices of the ledger's rounds only (a notice's business key is its round's)
-    List<HistoricProcessInstance> waiting =
-        Batches.in(
+    List<VariableTables.Instance> waiting =
+        variables.running(
+            plans.stream().map(p -> ProcessKeys.notice(p.id())).toList(),
             roundKeys,
-            rounds ->
-                history
-                    .createHistoricProcessInstanceQuery()
-                    .processDefinitionKeyIn(noticeKeys)
-                    .processInstanceBusinessKeyIn(rounds)
-                    .unfinished()
-                    .variableValueEquals(NoticeVariables.STATUS, NoticeStatus.PROPOSED.name())
-                    .list());
-    Map<String, Map<String, Object>> vars = new HashMap<>();
-    for (VariableInstance v :
-        Batches.in(
-            waiting.stream().map(HistoricProcessInstance::getId).toList(),
-            ids ->
-                runtime
-                    .createVariableInstanceQuery()
-                    .processInstanceIdIn(ids)
-                    .variableNameIn(NoticeVariables.UNIT, NoticeVariables.TYPE)
-                    .disableBinaryFetching()
-                    .list())) {
-      vars.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>())
-          .put(v.getName(), v.getValue());
-    }
+            NoticeVariables.STATUS,
+            NoticeStatus.PROPOSED.name(),
+            List.of(NoticeVariables.UNIT, NoticeVariables.TYPE));
     Map<String, List<String>> proposals = new HashMap<>();
-    for (HistoricProcessInstance notice : waiting) {
-      Map<String, Object> v = vars.getOrDefault(notice.getId(), Map.of());
+    for (VariableTables.Instance notice : waiting) {
+      Map<String, Object> v = notice.variables();
       if (v.get(NoticeVariables.TYPE) instanceof String type) {
         proposals
             .computeIfAbsent(
-                notice.getBusinessKey() + "|" + v.get(NoticeVariables.UNIT), k -> new ArrayList<>())
+                notice.businessKey() + "|" + v.get(NoticeVariables.UNIT), k -> new ArrayList<>())
             .add(NoticeType.valueOf(type).label + "(" + NoticeStatus.PROPOSED.label + ")");
       }
     }
