@@ -14,8 +14,13 @@ public final class AsciiNames {
 
   private AsciiNames() {}
 
-  /** 展会 → zhanhui (INPUT style reads polyphones in names right: 银行 → yinhang). */
-  public static String pinyin(String chinese) {
+  /**
+   * 展会 → zhanhui (INPUT style reads polyphones in names right: 银行 → yinhang). One call at a time:
+   * the library loads its dictionaries lazily, and callers racing that first load got empty
+   * readings, so that two catalogs read at once (two nodes in one JVM, two imports) saw '一.4-展会'
+   * give the key of '一.4'.
+   */
+  public static synchronized String pinyin(String chinese) {
     String p = PinyinHelper.toPinyin(chinese, PinyinStyleEnum.INPUT, "");
     return p.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
