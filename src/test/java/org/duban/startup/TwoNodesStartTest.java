@@ -2,9 +2,13 @@ package org.duban.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -12,9 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.DubanApplication;
+import org.duban.catalog.PlanCatalogs;
+import org.duban.catalog.PlanProcesses;
+import org.duban.catalog.TaskEntry;
+import org.duban.names.NoticeVariables;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundVariables;
 import org.duban.testsupport.PostgresServer;
@@ -70,6 +81,8 @@ class TwoNodesStartTest {
               .getId();
       List<Task> onB = b.getTaskService().createTaskQuery().processInstanceId(round).list();
       assertThat(onB).isNotEmpty();
+
+      escalationWaveOnBothNodes(a, b, nodes.get(0).getBean(PlanCatalogs.class));
     } finally {
       nodes.forEach(ConfigurableApplicationContext::close);
     }
@@ -83,6 +96,119 @@ class TwoNodesStartTest {
     } finally {
       restarted.forEach(ConfigurableApplicationContext::close);
     }
+  }
+
+  /**
+   * Every 2025 round of two plans, opened on New Year's Day and left unanswered until New Year's
+   * Eve: both nodes' job executors run the escalation ladders together, and each rung reaches each
+   * unit exactly once, with no incident.
+   */
+  private static void escalationWaveOnBothNodes(
+      ProcessEngine a, ProcessEngine b, PlanCatalogs catalogs) throws Exception {
+    ClockUtil.setCurrentTime(at(2025, 1, 2));
+    List<String> rounds = new ArrayList<>();
+    for (String plan : List.of(PLAN, "quanzhou-2024")) {
+      for (TaskEntry task : catalogs.require(plan).tasks()) {
+        String key = ProcessKeys.round(plan, task.number());
+        if (a.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).count()
+            == 0) {
+          rounds.add(
+              a.getRuntimeService()
+                  .startProcessInstanceByKey(key, Map.of(RoundVariables.YEAR, 2025))
+                  .getId());
+        }
+      }
+    }
+    long unitTasks =
+        a.getTaskService()
+            .createTaskQuery()
+            .processInstanceIdIn(rounds.toArray(String[]::new))
+            .count();
+    assertThat(unitTasks).as("a wave of a few hundred unit tasks").isGreaterThan(100);
+
+    ClockUtil.setCurrentTime(at(2025, 12, 31));
+    List<JobExecutor> executors = List.of(jobExecutor(a), jobExecutor(b));
+    long waveStart = System.nanoTime();
+    executors.forEach(JobExecutor::start);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      // waits for the executors' work, not for a deadline: the clock stands still meanwhile
+      while (a.getManagementService()
+                  .createJobQuery()
+                  .processInstanceIds(Set.copyOf(rounds))
+                  .executable()
+                  .count()
+              > 0
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+    } finally {
+      executors.forEach(JobExecutor::shutdown);
+    }
+    assertThat(
+            a.getManagementService()
+                .createJobQuery()
+                .processInstanceIds(Set.copyOf(rounds))
+                .executable()
+                .count())
+        .as("every due rung has run")
+        .isZero();
+    assertThat(a.getRuntimeService().createIncidentQuery().count()).as("no incident").isZero();
+
+    // round key|unit|type of every notice, from its variables in history
+    Map<String, Map<String, Object>> notices = new java.util.HashMap<>();
+    a
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .variableNameIn(NoticeVariables.ROUND_KEY, NoticeVariables.UNIT, NoticeVariables.TYPE)
+        .list()
+        .stream()
+        .filter(v -> v.getProcessDefinitionKey().endsWith("_" + PlanProcesses.NOTICE))
+        .forEach(
+            v ->
+                notices
+                    .computeIfAbsent(v.getProcessInstanceId(), id -> new java.util.HashMap<>())
+                    .put(v.getName(), v.getValue()));
+    Map<String, Long> noticesPerUnitAndType =
+        notices.values().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    n ->
+                        n.get(NoticeVariables.ROUND_KEY)
+                            + "|"
+                            + n.get(NoticeVariables.UNIT)
+                            + "|"
+                            + n.get(NoticeVariables.TYPE),
+                    java.util.stream.Collectors.counting()));
+    assertThat(noticesPerUnitAndType).isNotEmpty();
+    assertThat(noticesPerUnitAndType.values())
+        .as("each rung reached each unit of each round once")
+        .containsOnly(1L);
+    long reminders =
+        noticesPerUnitAndType.keySet().stream().filter(k -> k.endsWith("|REMINDER")).count();
+    assertThat(reminders).as("one reminder per open unit task").isEqualTo(unitTasks);
+
+    Map<String, Long> jobsPerHost =
+        a.getHistoryService().createHistoricJobLogQuery().successLog().list().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    org.camunda.bpm.engine.history.HistoricJobLog::getHostname,
+                    java.util.stream.Collectors.counting()));
+    assertThat(jobsPerHost).as("both nodes took part in the wave").containsKeys("node-a", "node-b");
+    System.out.printf(
+        "two nodes: %d unit tasks, %d notices, jobs run per node %s, wave drained in %.1f s%n",
+        unitTasks, notices.size(), jobsPerHost, (System.nanoTime() - waveStart) / 1e9);
+    ClockUtil.reset();
+  }
+
+  private static JobExecutor jobExecutor(ProcessEngine engine) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getJobExecutor();
+  }
+
+  private static Date at(int year, int month, int day) {
+    return Date.from(
+        LocalDateTime.of(year, month, day, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
   }
 
   private static List<ConfigurableApplicationContext> startTogether(String url, String... names)
@@ -106,6 +232,7 @@ class TwoNodesStartTest {
                     "--spring.datasource.driver-class-name=org.postgresql.Driver",
                     "--camunda.bpm.process-engine-name=" + name,
                     "--camunda.bpm.job-execution.enabled=false",
+                    "--camunda.bpm.generic-properties.properties.hostname=" + name,
                     "--logging.level.org.duban=warn");
               }));
     }
