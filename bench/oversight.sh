@@ -10,4 +10,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q test -Dtest=OversightBenchmark -Dduban.bench.excludes=none \
   -Dsurefire.failIfNoSpecifiedTests=false -Dspotless.check.skip=true "$@" 2>&1 \
-  | grep -E '^(==|opened|engine|oversight|api)|Tests run|ERROR|FAIL' || true
+  | grep -E '^(==|opened|engine|oversight|api)|Tests run:|\[ERROR\]|BUILD FAILURE' || true
