@@ -75,6 +75,9 @@ class RoundCostBenchmark {
   static final int COUNTED = 5;
   static final String BARE = "bench_bare_round";
 
+  /** The database of this run: its backends name it in their command line. */
+  static final String DATABASE = "rounds_" + UUID.randomUUID().toString().replace("-", "");
+
   /** MyBatis logs each statement it prepares at DEBUG under its mapper's namespace. */
   static final String MAPPERS = "org.camunda.bpm.engine.impl.persistence.entity";
 
@@ -95,14 +98,13 @@ class RoundCostBenchmark {
   static void database(DynamicPropertyRegistry registry) throws Exception {
     Path catalogs = Path.of("target", "bench-round-catalogs");
     PLAN.writeInto(catalogs);
-    String name = "rounds_" + UUID.randomUUID().toString().replace("-", "");
     if (POSTGRES) {
-      registry.add("spring.datasource.url", () -> PostgresServer.shared().jdbcUrl(name));
+      registry.add("spring.datasource.url", () -> PostgresServer.shared().jdbcUrl(DATABASE));
       registry.add("spring.datasource.username", () -> "postgres");
       registry.add("spring.datasource.password", () -> "");
       registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
     } else {
-      Path file = Path.of("target", "bench-h2", name).toAbsolutePath();
+      Path file = Path.of("target", "bench-h2", DATABASE).toAbsolutePath();
       registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000");
     }
     registry.add("duban.catalog.locations[0]", () -> "classpath*:plans/*.yaml");
@@ -325,7 +327,10 @@ class RoundCostBenchmark {
     }
   }
 
-  /** User and system CPU ticks of every process named postgres on this machine (/proc). */
+  /**
+   * User and system CPU ticks of the PostgreSQL backends serving this run's database (/proc): their
+   * command line names it ("postgres: postgres rounds_… 127.0.0.1(…) idle").
+   */
   static long postgresTicks() {
     long ticks = 0;
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -336,6 +341,10 @@ class RoundCostBenchmark {
           int name = stat.indexOf('(');
           int end = stat.lastIndexOf(')');
           if (name < 0 || end < 0 || !stat.substring(name + 1, end).startsWith("postgres")) {
+            continue;
+          }
+          String command = Files.readString(process.resolve("cmdline"));
+          if (!command.contains(DATABASE)) {
             continue;
           }
           String[] fields = stat.substring(end + 2).split(" ");
