@@ -3,7 +3,8 @@
 # against a bare process of the same shape, interleaved, beside a backlog of 320 open rounds.
 # Usage: bench/rounds.sh            on an H2 file database under target/bench-h2/
 #        bench/rounds.sh postgres   on a throwaway durable PostgreSQL (fsync on), as the tests start it
-#   -Dduban.bench.backlog=N -Dduban.bench.warm-up=N -Dduban.bench.runs=N change the counts.
+#   -Dduban.bench.backlog=N -Dduban.bench.warm-up=N -Dduban.bench.runs=N change the counts;
+#   -Dduban.bench.rating=EXCELLENT has the office commend all nine units (nine notices more).
 # Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -73,6 +73,10 @@ class RoundCostBenchmark {
   static final int WARM_UP = Integer.getInteger("duban.bench.warm-up", 20);
   static final int RUNS = Integer.getInteger("duban.bench.runs", 100);
   static final int COUNTED = 5;
+
+  /** The office's rating: EXCELLENT commends all nine units, nine notices more per round. */
+  static final String RATING = System.getProperty("duban.bench.rating", "GOOD");
+
   static final String BARE = "bench_bare_round";
 
   /** The database of this run: its backends name it in their command line. */
@@ -180,10 +184,14 @@ class RoundCostBenchmark {
       bareStatements += statements(this::bare);
       bareRows += historyRows() - before;
     }
+    Map<String, Long> roundTables = historyRowsByTable();
+    round();
+    Map<String, Long> afterRound = historyRowsByTable();
+    String variables = detailRowsByVariable(10);
     String db = POSTGRES ? "PostgreSQL " + PostgresServer.shared().origin() : "H2 (file)";
     System.out.printf(
-        "%n== round cost on %s, %d open rounds in backlog, %d + %d interleaved runs%n",
-        db, BACKLOG, RUNS, RUNS);
+        "%n== round cost on %s, %d open rounds in backlog, %d + %d interleaved runs, rating %s%n",
+        db, BACKLOG, RUNS, RUNS, RATING);
     System.out.println(
         roundCost.line("rounds: the project's round", COUNTED, roundStatements, roundRows));
     System.out.println(bareCost.line("rounds: bare baseline", COUNTED, bareStatements, bareRows));
@@ -193,6 +201,39 @@ class RoundCostBenchmark {
         (roundCost.jvmMs() + roundCost.dbMs()) / (bareCost.jvmMs() + bareCost.dbMs()),
         (double) roundStatements / bareStatements,
         (double) roundRows / bareRows);
+    StringBuilder tables = new StringBuilder();
+    afterRound.forEach(
+        (table, rows) -> {
+          long added = rows - roundTables.getOrDefault(table, 0L);
+          if (added > 0) {
+            tables.append(' ').append(table).append(' ').append(added);
+          }
+        });
+    System.out.println("rounds: history rows of one round by table:" + tables);
+    System.out.println(
+        "rounds: variable history (ACT_HI_DETAIL) of all rounds, top names: " + variables);
+    System.out.println();
+  }
+
+  Map<String, Long> historyRowsByTable() {
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    for (String table : historyTables()) {
+      rows.put(
+          table.toUpperCase(), jdbc.queryForObject("select count(*) from " + table, Long.class));
+    }
+    return rows;
+  }
+
+  String detailRowsByVariable(int top) {
+    return String.join(
+        ", ",
+        jdbc
+            .query(
+                "select NAME_, count(*) N from ACT_HI_DETAIL group by NAME_ order by N desc",
+                (row, n) -> row.getString(1) + " " + row.getLong(2))
+            .stream()
+            .limit(top)
+            .toList());
   }
 
   /** One round of the synthetic plan, from its start to the office's acceptance. */
@@ -230,7 +271,7 @@ class RoundCostBenchmark {
             .singleResult();
     Map<String, Object> decision = new HashMap<>();
     decision.put(RoundVariables.REVIEW_DECISION, "ACCEPT");
-    decision.put(RoundVariables.REVIEW_RATING, "EXCELLENT");
+    decision.put(RoundVariables.REVIEW_RATING, RATING);
     decision.put(RoundVariables.RETURN_REASON, null);
     forms.submitTaskForm(review.getId(), decision);
     runContinuations(round);
