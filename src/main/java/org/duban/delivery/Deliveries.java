@@ -43,6 +43,16 @@ public class Deliveries {
     }
   }
 
+  /**
+   * The engine keeps a string variable in a column of 4000 characters: an issued notice with a long
+   * text must not make its own issuing fail. The whole notice stays in the notice's record.
+   */
+  static String cut(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…(全文见督办系统)";
+  }
+
+  static final int MAX_TEXT = 3800;
+
   private void start(Message message, String recipient, Channel channel) {
     String recipientName = contacts.name(recipient);
     Map<String, Object> vars = new HashMap<>();
@@ -56,7 +66,7 @@ public class Deliveries {
     vars.put(UNIT_NAME, message.unitName());
     vars.put(ROUND_TITLE, message.roundTitle());
     vars.put(SUBJECT, texts.subject(message));
-    vars.put(TEXT, texts.text(message, recipientName));
+    vars.put(TEXT, cut(texts.text(message, recipient, recipientName)));
     vars.put(QUEUED_AT, ClockUtil.getCurrentTime());
     // a delivery is the system's act, whoever's action caused it (a unit may start no process)
     SystemQueries.run(

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DingTalkChannel implements ChannelSender {
 
+  /** DingTalk's limit for a text message's content, in UTF-8 bytes. */
+  static final int MAX_BYTES = 20000;
+
   private final RobotWebhook webhook;
 
   DingTalkChannel(RobotWebhook webhook) {
@@ -44,7 +47,7 @@ class DingTalkChannel implements ChannelSender {
               + "&sign="
               + sign(timestamp, contact.dingtalkSecret().trim());
     }
-    webhook.postText("钉钉机器人", url, subject + "\n\n" + text);
+    webhook.postText("钉钉机器人", url, subject + "\n\n" + text, MAX_BYTES);
     return Channel.DINGTALK.label;
   }
 

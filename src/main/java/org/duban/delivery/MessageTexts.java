@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MessageTexts {
 
+  /** The line robots keep when a long text must be cut to their size limit. */
+  static final String LINK_LABEL = "办理入口:";
+
   private final String tasklistUrl;
 
   public MessageTexts(DubanProperties properties) {
@@ -21,7 +24,11 @@ public class MessageTexts {
     return "【督办】" + m.kind().label + ":" + m.unitName() + " · " + m.roundTitle();
   }
 
-  public String text(Message m, String recipientName) {
+  /**
+   * The message as the recipient reads it. The link opens the unit's own task for the unit; the
+   * office, which gets a copy, is sent to Tasklist (the unit's task is not in its inbox).
+   */
+  public String text(Message m, String recipient, String recipientName) {
     StringBuilder text = new StringBuilder();
     text.append(recipientName).append(":\n\n").append(body(m)).append("\n\n");
     text.append("规划:").append(m.planTitle()).append('\n');
@@ -31,7 +38,9 @@ public class MessageTexts {
     if (m.due() != null) {
       text.append("截止日期:").append(m.due()).append('\n');
     }
-    text.append("办理入口:").append(link(m)).append("\n\n");
+    text.append(LINK_LABEL)
+        .append(recipient.equals(m.unit()) ? link(m) : tasklistUrl)
+        .append("\n\n");
     text.append("本消息由督办系统自动发送,请勿直接回复。");
     return text.toString();
   }

@@ -31,9 +31,13 @@ class RobotWebhook {
     this.json = json;
   }
 
-  /** A text message in the format both robots share: {"msgtype":"text","text":{"content":…}}. */
-  void postText(String robot, String url, String content) {
-    Map<String, Object> body = Map.of("msgtype", "text", "text", Map.of("content", content));
+  /**
+   * A text message in the format both robots share: {"msgtype":"text","text":{"content":…}}, cut to
+   * the robot's limit of UTF-8 bytes (a longer one is refused, and would be retried in vain).
+   */
+  void postText(String robot, String url, String content, int maxBytes) {
+    Map<String, Object> body =
+        Map.of("msgtype", "text", "text", Map.of("content", fit(content, maxBytes)));
     HttpResponse<String> response;
     try {
       HttpRequest request =
@@ -67,5 +71,31 @@ class RobotWebhook {
       throw new DeliveryFailedException(
           robot + "拒收 / refused: errcode " + errcode + " " + answer.path("errmsg").asText(""));
     }
+  }
+
+  /** Cuts the text to maxBytes of UTF-8, keeping its link line at the end. */
+  static String fit(String content, int maxBytes) {
+    if (content.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return content;
+    }
+    int at = content.indexOf(MessageTexts.LINK_LABEL);
+    String link = at < 0 ? "" : "\n" + content.substring(at).lines().findFirst().orElse("");
+    int room =
+        maxBytes
+            - link.getBytes(StandardCharsets.UTF_8).length
+            - "…".getBytes(StandardCharsets.UTF_8).length;
+    StringBuilder kept = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < content.length(); ) {
+      int cp = content.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + size > room) {
+        break;
+      }
+      kept.appendCodePoint(cp);
+      used += size;
+      i += Character.charCount(cp);
+    }
+    return kept + "…" + link;
   }
 }

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WeComChannel implements ChannelSender {
 
+  /** WeCom's limit for a text message's content, in UTF-8 bytes. */
+  static final int MAX_BYTES = 2048;
+
   private final RobotWebhook webhook;
 
   WeComChannel(RobotWebhook webhook) {
@@ -23,7 +26,7 @@ class WeComChannel implements ChannelSender {
     if (contact == null || !Contacts.present(contact.wecomWebhook())) {
       throw new DeliveryFailedException("未配置企业微信 webhook / no wecom-webhook");
     }
-    webhook.postText("企业微信机器人", contact.wecomWebhook().trim(), subject + "\n\n" + text);
+    webhook.postText("企业微信机器人", contact.wecomWebhook().trim(), subject + "\n\n" + text, MAX_BYTES);
     return Channel.WECOM.label;
   }
 }

@@ -197,6 +197,10 @@ class DeliveryTest {
         .as("the office keeps a copy of each commendation")
         .hasSize(commended.size())
         .allSatisfy(s -> assertThat(s).startsWith("【督办】通报表扬:"));
+    assertThat(body(mailsTo(SUPERVISOR).get(0)))
+        .as("the office's copy links to Tasklist, not to the unit's receipt")
+        .contains("办理入口:" + TASKLIST + "\n")
+        .doesNotContain("#/?task=");
   }
 
   @Test
