@@ -10,7 +10,9 @@ import org.duban.config.DubanProperties;
 import org.duban.config.DubanProperties.Contact;
 import org.duban.identity.UnitDirectory;
 import org.duban.security.StartRefusedException;
+import org.duban.security.StartRefusedFailureAnalyzer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -43,6 +45,22 @@ class ContactsTest {
                     false))
         .isInstanceOf(StartRefusedException.class)
         .hasMessageContaining("wuzhong-gonganju.wecom-webhook");
+  }
+
+  @Test
+  void shouldPrintTheRefusalAsSpringBootsStartUpReport() {
+    StartRefusedException refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            StartRefusedException.class,
+            () -> contacts(Map.of(POLICE, dingTalk("http://example.com/robot")), true, false));
+    var analysis =
+        new StartRefusedFailureAnalyzer()
+            .analyze(new BeanCreationException("contacts", "cannot create", refused));
+    assertThat(analysis.getDescription())
+        .startsWith(
+            "Duban will not start: duban.delivery.contacts.wuzhong-gonganju.dingtalk-webhook:")
+        .contains("必须是 https 地址");
+    assertThat(analysis.getAction()).contains("https://");
   }
 
   @Test
