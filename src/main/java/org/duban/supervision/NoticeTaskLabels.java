@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names a notice's task after the unit and round it concerns: for the office, a proposal waiting
- * for its decision; for the unit, an issued notice to read and sign for.
+ * for its decision; for the unit, an issued notice to read and sign for, which is also sent to it
+ * (and a sanction's or commendation's copy to the office) as the task is created.
  */
 @Component("noticeTaskLabels")
 public class NoticeTaskLabels implements TaskListener {
