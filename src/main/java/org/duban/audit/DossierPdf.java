@@ -17,6 +17,7 @@ import org.duban.audit.RoundDossier.NoticeEntry;
 import org.duban.audit.RoundDossier.Operation;
 import org.duban.audit.RoundDossier.ReportVersion;
 import org.duban.audit.RoundDossier.Step;
+import org.duban.delivery.DeliveryRecord;
 import org.duban.documents.PdfFonts;
 import org.springframework.stereotype.Component;
 
@@ -172,7 +173,30 @@ class DossierPdf {
       document.add(table);
     }
 
-    section(document, "五、操作日志");
+    section(document, "五、送达记录");
+    List<DeliveryRecord> deliveries = dossier.deliveries();
+    if (deliveries.isEmpty()) {
+      document.add(new Paragraph("无。", fonts.body()));
+    } else {
+      PdfPTable table = table(new float[] {2, 1.5f, 2, 2, 1.5f, 1.5f, 2, 1});
+      header(table, "入队时间", "事由", "关于", "收件单位", "渠道", "状态", "送达时间", "尝试");
+      for (DeliveryRecord m : deliveries) {
+        cells(
+            table,
+            fonts.small(),
+            m.queuedAt(),
+            m.eventLabel(),
+            m.unitName(),
+            m.recipientName(),
+            m.channelLabel(),
+            m.statusLabel(),
+            m.deliveredAt(),
+            String.valueOf(m.attempts().size()));
+      }
+      document.add(table);
+    }
+
+    section(document, "六、操作日志");
     PdfPTable log = table(new float[] {2, 2, 1.5f, 4});
     header(log, "时间", "用户", "操作", "任务");
     for (Operation o : dossier.operations()) {

@@ -6,11 +6,12 @@ import org.duban.audit.RoundDossier.Evidence;
 import org.duban.audit.RoundDossier.NoticeEntry;
 import org.duban.audit.RoundDossier.ReportVersion;
 import org.duban.audit.RoundDossier.Step;
+import org.duban.delivery.DeliveryRecord;
 import org.duban.documents.Table;
 
 /**
  * A dossier as one flat table for machines (CSV): a row per step, filed report, evidence file and
- * notice of each round, told apart by 类别.
+ * notice and delivery of each round, told apart by 类别.
  */
 final class DossierTable {
 
@@ -93,6 +94,23 @@ final class DossierTable {
                 "",
                 n.statusLabel(),
                 n.reason(),
+                ""));
+      }
+      for (DeliveryRecord m : dossier.deliveries()) {
+        rows.add(
+            row(
+                key,
+                title,
+                "送达记录",
+                m.eventLabel() + " · " + m.channelLabel(),
+                m.recipientName(),
+                "",
+                m.queuedAt(),
+                m.deliveredAt(),
+                "",
+                "",
+                m.statusLabel() + "(尝试 " + m.attempts().size() + " 次)",
+                m.subject(),
                 ""));
       }
     }

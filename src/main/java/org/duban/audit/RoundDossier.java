@@ -2,12 +2,14 @@ package org.duban.audit;
 
 import java.util.List;
 import java.util.Map;
+import org.duban.delivery.DeliveryRecord;
 
 /**
  * Everything history keeps of one round, as an auditor reads it: the steps with who, when, due and
  * decision; each unit's reports as filed (every version); notices; the operation log; every
- * variable write; the evidence with its recorded fingerprint. Times are local (the plans' zone),
- * labels Chinese; codes stay beside them for machines.
+ * variable write; the evidence with its recorded fingerprint; every message sent about the round
+ * (送达记录) with each attempt. Times are local (the plans' zone), labels Chinese; codes stay beside
+ * them for machines.
  */
 public record RoundDossier(
     RoundSummary round,
@@ -17,7 +19,8 @@ public record RoundDossier(
     List<Evidence> evidence,
     List<NoticeEntry> notices,
     List<Operation> operations,
-    List<Change> changes) {
+    List<Change> changes,
+    List<DeliveryRecord> deliveries) {
 
   /**
    * A step of the round: a user task (with handler, due date and what was decided) or a system

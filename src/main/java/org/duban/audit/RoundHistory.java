@@ -3,6 +3,7 @@ package org.duban.audit;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.duban.delivery.DeliveryRecords;
 import org.duban.documents.LocalTimes;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ public class RoundHistory {
   private final RoundNotices notices;
   private final RoundRecords records;
   private final LocalTimes times;
+  private final DeliveryRecords deliveries;
 
   RoundHistory(
       RoundSearch search,
@@ -26,13 +28,15 @@ public class RoundHistory {
       FiledReports reports,
       RoundNotices notices,
       RoundRecords records,
-      LocalTimes times) {
+      LocalTimes times,
+      DeliveryRecords deliveries) {
     this.search = search;
     this.timeline = timeline;
     this.reports = reports;
     this.notices = notices;
     this.records = records;
     this.times = times;
+    this.deliveries = deliveries;
   }
 
   public Optional<RoundDossier> of(String processInstanceId) {
@@ -55,6 +59,7 @@ public class RoundHistory {
         filed.evidence(),
         notices.of(round.planId(), round.businessKey()),
         records.operations(id, log),
-        records.changes(id));
+        records.changes(id),
+        deliveries.ofRound(round.planId(), round.businessKey()));
   }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.duban.catalog.PlanCatalogs;
 import org.duban.documents.LocalTimes;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundVariables;
@@ -39,10 +40,12 @@ public class RoundSearch {
 
   private final HistoryService history;
   private final LocalTimes times;
+  private final PlanCatalogs catalogs;
 
-  public RoundSearch(HistoryService history, LocalTimes times) {
+  public RoundSearch(HistoryService history, LocalTimes times, PlanCatalogs catalogs) {
     this.history = history;
     this.times = times;
+    this.catalogs = catalogs;
   }
 
   public List<RoundSummary> find(RoundFilter filter) {
@@ -50,6 +53,12 @@ public class RoundSearch {
         history
             .createHistoricProcessInstanceQuery()
             .processInstanceBusinessKeyLike(filter.keyPattern());
+    // deliveries carry their round's key, many per round: they must not take the rounds' places
+    List<String> deliveries =
+        catalogs.all().stream().map(p -> ProcessKeys.delivery(p.id())).toList();
+    if (!deliveries.isEmpty()) {
+      query.processDefinitionKeyNotIn(deliveries);
+    }
     if (RoundFilter.RUNNING.equals(filter.state())) {
       query.unfinished();
     } else if (RoundFilter.FINISHED.equals(filter.state())) {

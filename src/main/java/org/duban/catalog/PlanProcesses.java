@@ -12,8 +12,10 @@ public final class PlanProcesses {
   public static final String NOTICE = "notice";
   public static final String ANNUAL_EVALUATION = "evaluation";
   public static final String MID_TERM_EVALUATION = "midterm";
+  public static final String DELIVERY = "delivery";
 
-  static final Set<String> SUFFIXES = Set.of(NOTICE, ANNUAL_EVALUATION, MID_TERM_EVALUATION);
+  static final Set<String> SUFFIXES =
+      Set.of(NOTICE, ANNUAL_EVALUATION, MID_TERM_EVALUATION, DELIVERY);
 
   private PlanProcesses() {}
 }

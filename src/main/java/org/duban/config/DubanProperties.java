@@ -3,6 +3,7 @@ package org.duban.config;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -19,7 +20,8 @@ public record DubanProperties(
     History history,
     Login login,
     Demo demo,
-    Documents documents) {
+    Documents documents,
+    Delivery delivery) {
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -29,6 +31,7 @@ public record DubanProperties(
     login = login == null ? new Login(null, null) : login;
     demo = demo == null ? new Demo(false, null, null, null) : demo;
     documents = documents == null ? new Documents(null) : documents;
+    delivery = delivery == null ? new Delivery(null, false, null, null, null, null) : delivery;
   }
 
   /**
@@ -135,4 +138,48 @@ public record DubanProperties(
    *     Chinese font STSong-Light, which WPS, Adobe Reader and browsers supply themselves
    */
   public record Documents(String pdfFont) {}
+
+  /**
+   * Delivery of reminders and notices to the people they concern: e-mail, DingTalk and WeCom group
+   * robots, and (demo) a local outbox. Each message is a job of the engine, retried and then an
+   * incident.
+   *
+   * @param tasklistUrl Tasklist's address as recipients open it; a message links its task under it
+   * @param outbox also deliver every message to the local outbox (the log and the delivery
+   *     history), the demo's channel that needs no configuration
+   * @param retryCycle the job executor's retries of a failed delivery (ISO 8601 repetitions, e.g.
+   *     R4/PT5M: four attempts in all, five minutes apart); after the last one, an incident
+   * @param timeout the longest a webhook call may take
+   * @param mailFrom the sender of e-mails (defaults to spring.mail.username)
+   * @param contacts per unit or office group id: where it is reached
+   */
+  public record Delivery(
+      String tasklistUrl,
+      boolean outbox,
+      String retryCycle,
+      Duration timeout,
+      String mailFrom,
+      Map<String, Contact> contacts) {
+    public Delivery {
+      tasklistUrl =
+          tasklistUrl == null || tasklistUrl.isBlank()
+              ? "http://localhost:8080/camunda/app/tasklist/default/"
+              : tasklistUrl;
+      retryCycle = retryCycle == null || retryCycle.isBlank() ? "R4/PT5M" : retryCycle;
+      timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+      contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
+    }
+  }
+
+  /**
+   * Where one unit or office is reached; any of them, or none. Secrets come from the environment
+   * through placeholders, e.g. {@code dingtalk-secret: ${WUZHONG_GONGANJU_DINGTALK_SECRET}}.
+   *
+   * @param email an e-mail address (needs spring.mail.host)
+   * @param dingtalkWebhook the DingTalk group robot's webhook, with its access_token
+   * @param dingtalkSecret the robot's signing secret (加签), if it signs
+   * @param wecomWebhook the WeCom group robot's webhook, with its key
+   */
+  public record Contact(
+      String email, String dingtalkWebhook, String dingtalkSecret, String wecomWebhook) {}
 }

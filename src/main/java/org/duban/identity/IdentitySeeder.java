@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>units: Tasklist; their tasks come through the engine's candidate-group grants (TASK_WORK);
- *   <li>coordinating offices: Tasklist and Cockpit over their own plan's processes only;
+ *   <li>coordinating offices: Tasklist and Cockpit over their own plan's processes only; their
+ *       plan's deliveries to read, not to start (units read no delivery at all);
  *   <li>auditors: Cockpit, read-only over every plan including history.
  * </ul>
  */
@@ -73,6 +74,15 @@ public class IdentitySeeder implements StartupSequence.Step {
             ProcessDefinitionPermissions.READ_TASK,
             ProcessDefinitionPermissions.TASK_WORK,
             ProcessDefinitionPermissions.TASK_ASSIGN);
+      }
+      for (String key : office.readKeys()) {
+        grant(
+            office.id(),
+            Resources.PROCESS_DEFINITION,
+            key,
+            ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY);
       }
     }
     group(UnitDirectory.AUDITORS, UnitDirectory.AUDITORS_NAME, UnitDirectory.TYPE_AUDIT);

@@ -31,8 +31,12 @@ public class UnitDirectory {
   public static final String TYPE_OFFICE = "督办单位";
   public static final String TYPE_AUDIT = "审计";
 
-  /** A group to seed, with the process keys its members work in. */
-  public record Entry(String id, String name, String type, Set<String> processKeys) {}
+  /**
+   * A group to seed, with the process keys its members work in and those they only read (an
+   * office's deliveries: the system sends them, nobody starts one by hand).
+   */
+  public record Entry(
+      String id, String name, String type, Set<String> processKeys, Set<String> readKeys) {}
 
   private final PlanCatalogs catalogs;
 
@@ -49,19 +53,24 @@ public class UnitDirectory {
         String key = ProcessKeys.round(plan.id(), task.number());
         roundKeys.add(key);
         for (String name : unitsOf(task)) {
-          add(entries, plan.unit(name), TYPE_UNIT, Set.of(key));
+          add(entries, plan.unit(name), TYPE_UNIT, Set.of(key), Set.of());
         }
       }
       // units of a plan that names none may be assigned to any of its tasks in a round
       boolean assignedPerRound =
           plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND;
       for (Unit unit : plan.units()) {
-        add(entries, unit, TYPE_UNIT, assignedPerRound ? roundKeys : Set.of());
+        add(entries, unit, TYPE_UNIT, assignedPerRound ? roundKeys : Set.of(), Set.of());
       }
       Set<String> officeKeys = new TreeSet<>(roundKeys);
       officeKeys.add(ProcessKeys.notice(plan.id()));
       EvaluationKind.of(plan).forEach(kind -> officeKeys.add(kind.processKey(plan.id())));
-      add(entries, plan.plan().coordinatingOffice(), TYPE_OFFICE, officeKeys);
+      add(
+          entries,
+          plan.plan().coordinatingOffice(),
+          TYPE_OFFICE,
+          officeKeys,
+          Set.of(ProcessKeys.delivery(plan.id())));
     }
     return entries;
   }
@@ -74,14 +83,17 @@ public class UnitDirectory {
     return names;
   }
 
-  private static void add(Map<String, Entry> entries, Unit unit, String type, Set<String> keys) {
+  private static void add(
+      Map<String, Entry> entries, Unit unit, String type, Set<String> keys, Set<String> readKeys) {
     entries.merge(
         unit.id(),
-        new Entry(unit.id(), unit.name(), type, new TreeSet<>(keys)),
+        new Entry(unit.id(), unit.name(), type, new TreeSet<>(keys), new TreeSet<>(readKeys)),
         (a, b) -> {
           Set<String> all = new TreeSet<>(a.processKeys());
           all.addAll(b.processKeys());
-          return new Entry(a.id(), a.name(), a.type(), all);
+          Set<String> read = new TreeSet<>(a.readKeys());
+          read.addAll(b.readKeys());
+          return new Entry(a.id(), a.name(), a.type(), all, read);
         });
   }
 

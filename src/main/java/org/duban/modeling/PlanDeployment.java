@@ -43,6 +43,7 @@ public class PlanDeployment {
   private final RepositoryService repository;
   private final RoundProcessFactory factory;
   private final EvaluationProcessFactory evaluations;
+  private final DeliveryProcessFactory deliveries;
   private final int historyTimeToLiveDays;
 
   public PlanDeployment(
@@ -52,6 +53,8 @@ public class PlanDeployment {
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
     this.factory = new RoundProcessFactory(properties.zone(), historyTimeToLiveDays);
     this.evaluations = new EvaluationProcessFactory(properties.zone(), historyTimeToLiveDays);
+    this.deliveries =
+        new DeliveryProcessFactory(historyTimeToLiveDays, properties.delivery().retryCycle());
   }
 
   public List<DeploymentWithDefinitions> deployAll() {
@@ -100,7 +103,8 @@ public class PlanDeployment {
   }
 
   /**
-   * Resource name → model, for one plan: each task's round, the notice process, the evaluations.
+   * Resource name → model, for one plan: each task's round, the notice process, the evaluations,
+   * the delivery process.
    */
   public Map<String, BpmnModelInstance> models(PlanCatalog plan) {
     Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
@@ -112,6 +116,7 @@ public class PlanDeployment {
     for (EvaluationKind kind : EvaluationKind.of(plan)) {
       models.put(kind.processKey(plan.id()) + ".bpmn", evaluations.create(plan, kind));
     }
+    models.put(ProcessKeys.delivery(plan.id()) + ".bpmn", deliveries.create(plan));
     return models;
   }
 

@@ -23,6 +23,14 @@ public final class ProcessKeys {
     return planId + "_" + PlanProcesses.NOTICE;
   }
 
+  /**
+   * The plan's delivery process: one instance per message, recipient and channel, so a plan's
+   * supervisors read their plan's deliveries only, and units none.
+   */
+  public static String delivery(String planId) {
+    return planId + "_" + PlanProcesses.DELIVERY;
+  }
+
   /** "吴忠 一.4-展会 建立展会知识产权保护机制" */
   public static String roundName(PlanCatalog plan, TaskEntry task) {
     return plan.plan().city() + " " + task.number() + " " + task.title();

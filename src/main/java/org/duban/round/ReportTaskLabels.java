@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.delivery.RoundMessages;
 import org.duban.names.RoundElements;
 import org.duban.schedule.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
  * Names a unit's report task for its inbox: the unit, the task and the year, so a Tasklist row says
- * whose work it is without opening it. The diagram keeps the plain element name.
+ * whose work it is without opening it. The diagram keeps the plain element name. The unit is sent
+ * its new task (the lead: its task back for rework, with the reason).
  */
 @Component("reportTaskLabels")
 public class ReportTaskLabels implements TaskListener {
@@ -20,9 +22,11 @@ public class ReportTaskLabels implements TaskListener {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
   private final Deadlines deadlines;
+  private final RoundMessages messages;
 
-  public ReportTaskLabels(Deadlines deadlines) {
+  public ReportTaskLabels(Deadlines deadlines, RoundMessages messages) {
     this.deadlines = deadlines;
+    this.messages = messages;
   }
 
   @Override
@@ -39,5 +43,7 @@ public class ReportTaskLabels implements TaskListener {
       description += " 督办审核退回意见:" + returnReason;
     }
     task.setDescription(description);
+    // the unit is told in this same transaction: a task that is rolled back was never announced
+    messages.reportTaskCreated(task);
   }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.delivery.RoundMessages;
 import org.duban.engine.SystemQueries;
 import org.duban.names.NoticeType;
 import org.duban.names.RoundElements;
@@ -28,11 +29,14 @@ public class EscalationStep implements JavaDelegate {
   private final Notices notices;
   private final TaskService taskService;
   private final Deadlines deadlines;
+  private final RoundMessages messages;
 
-  public EscalationStep(Notices notices, TaskService taskService, Deadlines deadlines) {
+  public EscalationStep(
+      Notices notices, TaskService taskService, Deadlines deadlines, RoundMessages messages) {
     this.notices = notices;
     this.taskService = taskService;
     this.deadlines = deadlines;
+    this.messages = messages;
   }
 
   @Override
@@ -50,7 +54,10 @@ public class EscalationStep implements JavaDelegate {
         new Notice.Builder(execution, unit, (String) execution.getVariable(UNIT_NAME), handler);
     switch (rung) {
       case REMINDER -> {
-        notices.issue(notice.build(NoticeType.REMINDER, reminderText(due, late)));
+        String reminder = reminderText(due, late);
+        notices.issue(notice.build(NoticeType.REMINDER, reminder));
+        // a reminder has no receipt task: it is sent here; the other rungs when issued to the unit
+        messages.reminder(execution, task == null ? null : task.getId(), reminder);
         warn(task, rung, "催办:" + today + " 已提醒,请于 " + due + " 前报送");
       }
       case OVERDUE -> {

@@ -4,15 +4,23 @@ import static org.duban.names.NoticeVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.delivery.RoundMessages;
 import org.duban.names.NoticeElements;
 import org.springframework.stereotype.Component;
 
 /**
  * Names a notice's task after the unit and round it concerns: for the office, a proposal waiting
- * for its decision; for the unit, an issued notice to read and sign for.
+ * for its decision; for the unit, an issued notice to read and sign for, which is also sent to it
+ * (and a sanction's or commendation's copy to the office) as the task is created.
  */
 @Component("noticeTaskLabels")
 public class NoticeTaskLabels implements TaskListener {
+
+  private final RoundMessages messages;
+
+  public NoticeTaskLabels(RoundMessages messages) {
+    this.messages = messages;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -27,6 +35,9 @@ public class NoticeTaskLabels implements TaskListener {
       task.setName("请签收 " + what);
       task.setDescription(
           "督办单位发出" + task.getVariable(TYPE_LABEL) + ":" + task.getVariable(REASON) + "。请阅知并签收。");
+      // an issued notice (overdue, criticism, interview, commendation) is sent as it reaches the
+      // unit
+      messages.noticeIssued(task);
       return;
     }
     task.setName(

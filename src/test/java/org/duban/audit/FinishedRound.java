@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.duban.names.RoundVariables;
 import org.duban.round.RoundFixture;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,7 +56,18 @@ public final class FinishedRound {
       ClockUtil.setCurrentTime(RoundFixture.at(YEAR, 12, 5));
       // as the office's user, so the operation log names who accepted the report
       engine.getIdentityService().setAuthentication(OFFICE, List.of(OFFICE));
-      rounds.review(round, "ACCEPT", "EXCELLENT", null);
+      engine
+          .getFormService()
+          .submitTaskForm(
+              rounds.reviewTask(round).getId(),
+              java.util.Map.of(
+                  RoundVariables.REVIEW_DECISION,
+                  "ACCEPT",
+                  RoundVariables.REVIEW_RATING,
+                  "EXCELLENT"));
+      // the job executor runs the jobs (the commendations' deliveries) as nobody, not as the office
+      engine.getIdentityService().clearAuthentication();
+      rounds.runDueJobs();
       return round.getId();
     } finally {
       engine.getIdentityService().clearAuthentication();

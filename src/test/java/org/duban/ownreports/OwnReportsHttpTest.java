@@ -44,6 +44,8 @@ class OwnReportsHttpTest {
     ProcessInstance demo =
         runtime
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey("wuzhong-2022/一.4-展会/2025")
             .singleResult();
     Task police = round.unitTask(demo, RoundElements.CO_UNIT, RoundFixture.POLICE);

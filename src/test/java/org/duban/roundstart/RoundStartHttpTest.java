@@ -110,6 +110,8 @@ class RoundStartHttpTest {
     ProcessInstance round =
         runtime
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey(
                 ProcessKeys.businessKey(RoundFixture.PLAN, RoundFixture.TASK, 2023))
             .singleResult();

@@ -83,6 +83,8 @@ class ForgedSubmissionAttackTest {
     roundId =
         runtime
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey(DEMO_ROUND)
             .singleResult()
             .getId();

@@ -58,7 +58,9 @@ import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
 import org.duban.forms.CheckedTaskFormHandler;
 import org.duban.forms.TaskForms;
+import org.duban.modeling.DeliveryProcessFactory;
 import org.duban.modeling.PlanDeployment;
+import org.duban.names.DeliveryVariables;
 import org.duban.names.EvaluationElements;
 import org.duban.names.EvaluationKind;
 import org.duban.names.EvaluationVariables;
@@ -224,6 +226,16 @@ class AllDefinitionsSmokeTest {
               checkModel(definition, plan.plan().city() + " 督办通知");
               runNotices(plan, definition);
             }));
+    String deliveryKey = ProcessKeys.delivery(plan.id());
+    planned.add(deliveryKey);
+    tests.add(
+        smoke(
+            deliveryKey,
+            () -> {
+              ProcessDefinition definition = deployed(byKey, deliveryKey);
+              checkModel(definition, DeliveryProcessFactory.name(plan));
+              runDelivery(plan, definition);
+            }));
     for (ProcessDefinition extra : ofPlan) {
       if (!planned.contains(extra.getKey())) {
         tests.add(
@@ -276,6 +288,7 @@ class AllDefinitionsSmokeTest {
     plan.tasks().forEach(t -> expected.add(ProcessKeys.round(plan.id(), t.number())));
     EvaluationKind.of(plan).forEach(k -> expected.add(k.processKey(plan.id())));
     expected.add(ProcessKeys.notice(plan.id()));
+    expected.add(ProcessKeys.delivery(plan.id()));
     Set<String> deployed =
         ofPlan.stream()
             .map(ProcessDefinition::getKey)
@@ -532,6 +545,36 @@ class AllDefinitionsSmokeTest {
    * commendation go to the unit to sign for; a sanction is the office's to issue (then the unit
    * signs for it) or to withdraw.
    */
+  /** A message to the plan's office through the outbox: queued, then delivered by its job. */
+  private void runDelivery(PlanCatalog plan, ProcessDefinition definition) {
+    step = "queue a message";
+    String office = plan.plan().coordinatingOffice().id();
+    ProcessInstance delivery =
+        runtime.startProcessInstanceById(
+            definition.getId(),
+            plan.id() + "/送达冒烟测试/2025",
+            Map.of(
+                DeliveryVariables.CHANNEL, "OUTBOX",
+                DeliveryVariables.RECIPIENT, office,
+                DeliveryVariables.RECIPIENT_NAME, plan.plan().coordinatingOffice().name(),
+                DeliveryVariables.SUBJECT, "冒烟测试",
+                DeliveryVariables.TEXT, "冒烟测试消息"));
+    var job = management.createJobQuery().processInstanceId(delivery.getId()).singleResult();
+    assertThat(job).as("the send waits for the job executor").isNotNull();
+    assertThat(job.getFailedActivityId() == null ? "" : job.getFailedActivityId()).isEmpty();
+    step = "deliver";
+    management.executeJob(job.getId());
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(delivery.getId())
+                .activityId(DeliveryVariables.END)
+                .finished()
+                .count())
+        .as("delivered")
+        .isEqualTo(1);
+  }
+
   private void runNotices(PlanCatalog plan, ProcessDefinition definition) {
     int year = plan.plan().period().to();
     ClockUtil.setCurrentTime(at(year, 12, 20));

@@ -117,6 +117,16 @@ class CockpitAuditBrowserTest {
                 .getDomProperty("textContent"))
         .contains("已退回")
         .contains("牵头单位汇总报送");
+    // 送达记录: the demo's outbox had each unit's new task, the lead's return, the commendations
+    assertThat(
+            browser
+                .findElement(By.cssSelector("table.duban-audit-deliveries"))
+                .getDomProperty("textContent"))
+        .contains("新任务")
+        .contains("退回修改")
+        .contains("通报表扬")
+        .contains("本地发件箱")
+        .contains("已送达");
     assertThat(
             browser
                 .findElement(By.cssSelector("table.duban-audit-notices"))

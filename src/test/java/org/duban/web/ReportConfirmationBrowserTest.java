@@ -69,6 +69,8 @@ class ReportConfirmationBrowserTest {
     String round =
         runtime
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey("wuzhong-2022/一.4-展会/2025")
             .singleResult()
             .getId();

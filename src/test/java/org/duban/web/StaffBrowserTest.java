@@ -162,6 +162,8 @@ class StaffBrowserTest {
     ProcessInstance started =
         runtime
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey(
                 ProcessKeys.businessKey(RoundFixture.PLAN, RoundFixture.TASK, 2024))
             .singleResult();
@@ -185,6 +187,8 @@ class StaffBrowserTest {
     ProcessInstance earlier =
         runtime
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey(
                 ProcessKeys.businessKey(RoundFixture.PLAN, RoundFixture.TASK, 2024))
             .singleResult();

@@ -277,6 +277,8 @@ class TasklistBrowserTest {
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceQuery()
+            // the round, not the deliveries that carry its key
+            .processDefinitionKey(RoundFixture.KEY)
             .processInstanceBusinessKey(ROUND)
             .singleResult();
     for (String unit : RoundFixture.CO_UNITS) {

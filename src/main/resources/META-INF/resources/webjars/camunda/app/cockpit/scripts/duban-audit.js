@@ -1,7 +1,7 @@
 /*
  * Duban: the 审计 view of Cockpit (Cockpit CE shows no history). A navigation entry, a page
  * (cockpit.route at #/duban-audit) with the round search, the result list and one round's history
- * (timeline, reports, evidence with 校验, notices, operation log, variable writes, exports), and a
+ * (timeline, reports, evidence with 校验, notices, 送达记录, operation log, variable writes, exports), and a
  * tab on a running process instance that links to it. Everything comes from /api/audit, which
  * answers with the caller's own authorizations; every request here is a GET.
  *
@@ -379,6 +379,37 @@ function renderRound(body, d) {
                 [n.typeLabel, n.unitName, n.handler, n.reason, n.issuedAt, n.statusLabel, n.decidedBy, n.decidedAt, [n.acknowledgedBy, n.acknowledgedAt].filter((x) => x).join(' ')].map(
                   (v) => el('td', {}, v || '')
                 )
+              )
+            )
+          )
+        : el('p', {}, '无。')
+    )
+  );
+
+  // every message about the round, each attempt of the job executor beside it (text, not markup)
+  const deliveries = d.deliveries || [];
+  body.appendChild(
+    section(
+      '送达记录',
+      deliveries.length
+        ? table(
+            'duban-audit-deliveries',
+            ['入队时间', '事由', '关于', '收件单位', '渠道', '状态', '送达时间', '尝试', '标题'],
+            deliveries.map((m) =>
+              el(
+                'tr',
+                {},
+                [
+                  m.queuedAt,
+                  m.eventLabel,
+                  m.unitName,
+                  m.recipientName,
+                  m.channelLabel,
+                  m.statusLabel,
+                  m.deliveredAt,
+                  (m.attempts || []).map((a) => a.time + ' ' + (a.delivered ? '成功' : '失败:' + (a.error || ''))).join('\n'),
+                  m.subject,
+                ].map((v) => el('td', {style: 'white-space: pre-line'}, v || ''))
               )
             )
           )
