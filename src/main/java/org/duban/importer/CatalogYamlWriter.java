@@ -268,6 +268,11 @@ public final class CatalogYamlWriter {
     text(y, "original", t.original());
     field(y, "    ", "lead", t.lead());
     list(y, "    ", "coUnits", t.coUnits());
+    if (t.deadline() != null) {
+      y.append("    deadline: ").append(YamlText.scalar(t.deadline()));
+      t.deadlineDate().ifPresent(d -> y.append("   # ").append(d));
+      y.append('\n');
+    }
     writeTargets(y, "    ", t.targets());
   }
 

@@ -13,6 +13,7 @@ final class TableTaskReader {
 
   private static final Pattern UNIT_HEADER = Pattern.compile("^(责任单位|责任部门|牵头单位|牵头部门|主责单位)$");
   private static final Pattern CO_HEADER = Pattern.compile("^(配合单位|配合部门|协办单位|参与单位)$");
+  private static final Pattern DEADLINE_HEADER = Pattern.compile("^(完成时限|完成时间|完成期限|时间节点|时限要求|时限)$");
   private static final Pattern NUMBER_HEADER = Pattern.compile("^(序号|编号)$");
   private static final Pattern TASK_HEADER = Pattern.compile("任务|事项|名称|工作内容|内容");
   private static final Pattern MEASURE_HEADER = Pattern.compile("措施|举措|具体内容|工作要求");
@@ -48,10 +49,11 @@ final class TableTaskReader {
       List<ImportProblem> problems) {
     int numberCol = indexOf(header, NUMBER_HEADER);
     int coCol = indexOf(header, CO_HEADER);
+    int deadlineCol = indexOf(header, DEADLINE_HEADER);
     int taskCol = -1;
     int measureCol = -1;
     for (int c = 0; c < header.size(); c++) {
-      if (c == unitCol || c == coCol || c == numberCol) {
+      if (c == unitCol || c == coCol || c == numberCol || c == deadlineCol) {
         continue;
       }
       if (taskCol < 0 && TASK_HEADER.matcher(header.get(c)).find()) {
@@ -109,22 +111,42 @@ final class TableTaskReader {
               ? "牵头单位:" + units + ";配合单位:" + row[coCol]
               : units.endsWith("负责") || units.endsWith("牵头") ? "(" + units + ")" : "责任单位:" + units;
       int lineNumber = rowLines.get(r);
-      ResponsibilityReader.Reading reading;
-      try {
-        reading =
-            ResponsibilityReader.read(List.of(new DocumentLine(lineNumber, notation, notation)));
-      } catch (UnreadableUnitsException.AtLine e) {
+      Responsibility resp = Responsibility.NONE;
+      if (units.isEmpty() && (coCol < 0 || row[coCol].isEmpty())) {
         problems.add(
-            ImportProblem.error(
-                lineNumber, "task " + number + ": cannot read its units: " + e.getMessage()));
-        continue;
-      }
-      Responsibility resp = reading.responsibility();
-      if (resp.isNone()) {
-        problems.add(
-            ImportProblem.error(
-                lineNumber, "task " + number + ": cannot read its units from '" + units + "'"));
-        continue;
+            ImportProblem.warning(
+                lineNumber,
+                "task "
+                    + number
+                    + ": the table names no unit for it; "
+                    + TaskReader.LEFT_TO_THE_OFFICE));
+      } else {
+        try {
+          resp =
+              ResponsibilityReader.read(List.of(new DocumentLine(lineNumber, notation, notation)))
+                  .responsibility();
+          if (resp.isNone()) {
+            problems.add(
+                ImportProblem.warning(
+                    lineNumber,
+                    "task "
+                        + number
+                        + ": cannot read its units from '"
+                        + units
+                        + "'; "
+                        + TaskReader.LEFT_TO_THE_OFFICE));
+          }
+        } catch (UnreadableUnitsException.AtLine e) {
+          problems.add(
+              ImportProblem.warning(
+                  lineNumber,
+                  "task "
+                      + number
+                      + ": cannot read its units: "
+                      + e.getMessage()
+                      + "; "
+                      + TaskReader.LEFT_TO_THE_OFFICE));
+        }
       }
       TitleSplitter.Split split = TitleSplitter.split(row[taskCol]);
       String text = measureCol >= 0 ? row[measureCol] : split.rest();
@@ -140,7 +162,8 @@ final class TableTaskReader {
               resp.units().stream().filter(UnitName::collective).map(UnitName::name).toList(),
               split.title(),
               String.join(" | ", row),
-              lineNumber));
+              lineNumber,
+              deadlineCol >= 0 && !row[deadlineCol].isEmpty() ? row[deadlineCol] : null));
     }
     return tasks;
   }
