@@ -23,6 +23,23 @@ final class TaskReader {
     List<DocumentLine> lines = new ArrayList<>();
     lines.add(heading);
     lines.addAll(node.allLinesBelow());
+    for (DocumentLine line : node.body()) {
+      OutlineMarker marker = line.isBlank() ? null : OutlineMarker.parse(line.text());
+      if (marker != null
+          && marker.shape() == node.marker().shape()
+          && marker.value() > node.value()) {
+        problems.add(
+            ImportProblem.warning(
+                line.number(),
+                "this line starts like item "
+                    + marker.value()
+                    + ", which does not follow item "
+                    + node.value()
+                    + ": it is read as part of task "
+                    + number
+                    + "'s text; check the numbering"));
+      }
+    }
     DeadlineReader.Reading deadline = DeadlineReader.read(lines);
     lines = deadline.lines();
     if (lines.isEmpty() || lines.get(0).number() != heading.number()) {

@@ -271,4 +271,44 @@ class NotationImportTest {
     assertThat(r.problems())
         .anyMatch(p -> p.line() == 6 && p.message().contains("is used twice (lines 3 and 6)"));
   }
+
+  @Test
+  void itemNumbersOfOneHundredAndAboveAreTasksOfTheirOwn() {
+    StringBuilder text = new StringBuilder("某市知识产权工作要点\n一、重点任务\n(一)加强保护\n");
+    for (int n = 1; n <= 120; n++) {
+      text.append(n).append(".开展第").append(n).append("项工作。落实任务。(责任单位:市知识产权局)\n");
+    }
+    text.append("二、其他任务\n");
+    for (int n = 1; n <= 105; n++) {
+      text.append("(").append(ChineseNumerals.format(n)).append(")推进第").append(n).append("项。\n");
+    }
+    ImportResult r = IMPORTER.importText("long.txt", text.toString());
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.tasks()).hasSize(120 + 105);
+    assertThat(r.task("一.100").title()).isEqualTo("开展第100项工作");
+    assertThat(r.task("一.120").text()).isEqualTo("落实任务。");
+    // nothing after 99 folds into item 99 any more
+    assertThat(r.task("一.99").text()).isEqualTo("落实任务。");
+    assertThat(r.task("(一百零五)").title()).isEqualTo("推进第105项");
+    assertThat(r.task("(九十九)").title()).isEqualTo("推进第99项");
+  }
+
+  @Test
+  void aNumberThatDoesNotFollowIsWarnedAbout() {
+    ImportResult r =
+        IMPORTER.importText(
+            "gap.txt",
+            """
+            某市知识产权工作要点
+            1.加强保护。开展执法。(责任单位:市市场监管局)
+            2.强化运用。推动转化。(责任单位:市科技局)
+            4.优化服务。完善平台。(责任单位:市知识产权局)
+            """);
+    assertThat(r.tasks()).extracting(ImportedTask::number).containsExactly("1", "2");
+    assertThat(r.problems())
+        .anyMatch(
+            p ->
+                p.line() == 4
+                    && p.message().contains("starts like item 4, which does not follow item 2"));
+  }
 }
