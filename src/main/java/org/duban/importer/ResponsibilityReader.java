@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 final class ResponsibilityReader {
 
   private static final Pattern LIST_LABEL = Pattern.compile("^(责任单位|责任部门|负责单位|主责单位|牵头单位|牵头部门)[::]");
+
+  /** "配合单位:Y、Z" on a line of its own, after the lead's line. */
+  private static final Pattern CO_LABEL = Pattern.compile("^(配合单位|配合部门|协办单位|参与单位|协同单位)[::]");
+
   private static final Pattern LEAD_AND_CO =
       Pattern.compile("^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位)[::](.+)$");
   private static final Pattern LEAD_WITH_OTHERS =
@@ -65,14 +69,16 @@ final class ResponsibilityReader {
   private void readLabelledLines() throws UnreadableUnitsException.AtLine {
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i).text();
-      if (!LIST_LABEL.matcher(text).find()) {
+      if (!LIST_LABEL.matcher(text).find() && !CO_LABEL.matcher(text).find()) {
         continue;
       }
       StringBuilder list = new StringBuilder(text);
       int last = i;
       while (last + 1 < lines.size()
           && !lines.get(last + 1).isBlank()
-          && !lines.get(last + 1).text().contains("。")) {
+          && !lines.get(last + 1).text().contains("。")
+          && !LIST_LABEL.matcher(lines.get(last + 1).text()).find()
+          && !CO_LABEL.matcher(lines.get(last + 1).text()).find()) {
         last++;
         appendBroken(list, lines.get(last).text());
       }
@@ -118,6 +124,10 @@ final class ResponsibilityReader {
       if ((m = LEAD_AND_CO.matcher(content)).matches()) {
         add(Responsibility.Kind.LEAD_AND_CO, m.group(1), line);
         add(Responsibility.Kind.LEAD_AND_CO, m.group(2), line);
+        return true;
+      }
+      if ((m = CO_LABEL.matcher(content)).find()) {
+        add(Responsibility.Kind.LEAD_AND_CO, content.substring(m.end()), line);
         return true;
       }
       if ((m = LIST_LABEL.matcher(content)).find()) {

@@ -1,0 +1,130 @@
+package org.duban.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.importer.Fixtures.IMPORTER;
+import static org.duban.importer.Fixtures.assertTasks;
+import static org.duban.importer.Fixtures.importResource;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.duban.catalog.CatalogReader;
+import org.duban.catalog.Deadline;
+import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ResponsibilityPolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The notations of task-division documents from other provinces and cities (issue #10, drafts from
+ * unseen documents), one small fixture each, with expectations written by hand.
+ */
+class DraftNotationTest {
+
+  /** Every task's deadline, in the fixture's order: "-" for none. */
+  private static void assertDeadlines(ImportResult r, String... expected) {
+    assertThat(r.tasks())
+        .extracting(t -> t.deadline() == null ? "-" : t.deadline())
+        .containsExactly(expected);
+  }
+
+  @Test
+  void aOneYearWorkPlanRunsForItsYearAndNamesTheCityAfterTheYear() {
+    ImportResult r = importResource("one-year-work-points.txt");
+    assertThat(r.errors()).isEmpty();
+    DraftPlanFacts f = r.facts();
+    assertThat(f.title()).isEqualTo("2022年上海市知识产权工作要点");
+    assertThat(f.city()).isEqualTo("上海");
+    assertThat(f.level()).isEqualTo("市");
+    assertThat(f.periodFrom()).isEqualTo(2022);
+    assertThat(f.periodTo()).isEqualTo(2022);
+    assertThat(f.coordinatingOffice()).isEqualTo("市知识产权联席会议办公室");
+    assertTasks(
+        r,
+        """
+        1 | 推动高价值专利培育 | 市知识产权局 | 市科委; 市经济信息化委
+        2 | 加强商标品牌建设 | 市市场监管局 | 市商务委
+        3 | 完善行政执法机制 | 市知识产权局 | 市文化旅游局; 市公安局
+        """);
+  }
+
+  @Test
+  void aTwoYearPlanWithTheRangeBeforeThePlace() {
+    ImportResult r = importResource("two-year-plan.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.facts().city()).isEqualTo("宁波");
+    assertThat(r.facts().periodFrom()).isEqualTo(2022);
+    assertThat(r.facts().periodTo()).isEqualTo(2023);
+    assertTasks(
+        r,
+        """
+        (一) | 健全知识产权保护制度 | 市市场监管局 | 市司法局
+        (二) | 加强知识产权快速协同保护 | 市市场监管局 | 市财政局
+        """);
+  }
+
+  @Test
+  void periodsInOneYearAndTwoYearTitles() {
+    String[][] cases = {
+      {"2023年杭州市知识产权工作要点", "杭州", "2023", "2023"},
+      {"杭州市2024年度知识产权工作计划", "杭州", "2024", "2024"},
+      {"杭州市知识产权强市建设推进计划(2022—2023)", "杭州", "2022", "2023"},
+      {"2022-2023年杭州市知识产权强市推进计划", "杭州", "2022", "2023"},
+    };
+    for (String[] c : cases) {
+      ImportResult r = IMPORTER.importText("t.txt", c[0] + "\n一、重点任务\n1.加强保护。开展执法。(责任单位:市市场监管局)\n");
+      assertThat(r.facts().city()).as(c[0]).isEqualTo(c[1]);
+      assertThat(r.facts().periodFrom()).as(c[0]).isEqualTo(Integer.valueOf(c[2]));
+      assertThat(r.facts().periodTo()).as(c[0]).isEqualTo(Integer.valueOf(c[3]));
+    }
+  }
+
+  @Test
+  void leadAndCoUnitsOnOneLineOnTwoLinesInBracketsAndWithADeadline() {
+    ImportResult r = importResource("lead-co-deadline.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.policy()).isEqualTo(ResponsibilityPolicy.LEAD_FIRST);
+    assertThat(r.facts().periodFrom()).isEqualTo(2023);
+    assertThat(r.facts().periodTo()).isEqualTo(2023);
+    assertTasks(
+        r,
+        """
+        1 | 实施高价值专利培育计划 | 市市场监管局 | 市科技局; 市经信局
+        2 | 推动商标品牌建设 | 市市场监管局 | 市农业农村局; 市商务局
+        3 | 实施地理标志保护工程 | 市市场监管局 | 市农业农村局; 市文广旅体局
+        4 | 开展“铁拳”“剑网”等专项行动 | 市公安局 | 市市场监管局; 市委宣传部
+        5 | 加强知识产权司法保护 | 市中级人民法院 | 市人民检察院
+        """);
+    assertDeadlines(r, "2023年12月底前", "长期坚持", "2023年6月30日前", "持续推进", "2023年底前");
+    // the deadline is neither a unit nor the task's text
+    assertThat(r.task("1").text()).isEqualTo("实施高价值专利培育计划,支持企业围绕重点产业开展专利布局。");
+    assertThat(r.task("5").text()).isEqualTo("加强知识产权司法保护,推行技术调查官制度。");
+    assertThat(r.problems()).noneMatch(p -> p.message().contains("units"));
+  }
+
+  @Test
+  void theDraftCarriesTheDeadlineAsTextAndItsDate() {
+    ImportResult r = importResource("lead-co-deadline.txt");
+    String yaml = new CatalogYamlWriter().write(r);
+    assertThat(yaml)
+        .contains("    deadline: 2023年12月底前   # 2023-12-31\n")
+        .contains("    deadline: 长期坚持\n")
+        .contains("    deadline: 2023年6月30日前   # 2023-06-30\n");
+    PlanCatalog catalog = new CatalogReader().read("draft.yaml", yaml);
+    assertThat(catalog.task("1").orElseThrow().deadlineDate()).contains(LocalDate.of(2023, 12, 31));
+    assertThat(catalog.task("2").orElseThrow().deadline()).isEqualTo("长期坚持");
+    assertThat(catalog.task("2").orElseThrow().deadlineDate()).isEmpty();
+  }
+
+  @Test
+  void deadlineDates() {
+    assertThat(Deadline.dateOf("2025年11月底前")).contains(LocalDate.of(2025, 11, 30));
+    assertThat(Deadline.dateOf("2024年底")).contains(LocalDate.of(2024, 12, 31));
+    assertThat(Deadline.dateOf("2024年年底前完成")).contains(LocalDate.of(2024, 12, 31));
+    assertThat(Deadline.dateOf("2023年6月30日前")).contains(LocalDate.of(2023, 6, 30));
+    assertThat(Deadline.dateOf("2024年2月")).contains(LocalDate.of(2024, 2, 29));
+    assertThat(Deadline.dateOf("2023年上半年")).contains(LocalDate.of(2023, 6, 30));
+    assertThat(Deadline.dateOf("长期坚持")).isEqualTo(Optional.empty());
+    assertThat(Deadline.dateOf("持续推进")).isEmpty();
+    assertThat(Deadline.dateOf("2023年起每年")).isEmpty();
+    assertThat(Deadline.dateOf("2025年13月")).isEmpty();
+  }
+}
