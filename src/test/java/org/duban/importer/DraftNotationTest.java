@@ -127,4 +127,63 @@ class DraftNotationTest {
     assertThat(Deadline.dateOf("2023年起每年")).isEmpty();
     assertThat(Deadline.dateOf("2025年13月")).isEmpty();
   }
+
+  @Test
+  void textFromADocumentSharingSiteRunTogetherWithPageFurniture() {
+    ImportResult r = importResource("doc-sharing-run-together.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.facts().title()).isEqualTo("2023年温州市知识产权工作要点");
+    assertThat(r.facts().city()).isEqualTo("温州");
+    assertThat(r.facts().periodFrom()).isEqualTo(2023);
+    assertThat(r.facts().periodTo()).isEqualTo(2023);
+    assertTasks(
+        r,
+        """
+        1 | 实施高价值专利培育工程 | 市市场监管局 | 市科技局
+        2 | 推进商标品牌建设 | 市市场监管局 | 市农业农村局
+        3 | 实施地理标志保护工程 | 市市场监管局 |
+        4 | 开展专项执法行动 | 市市场监管局 | 市公安局
+        5 | 加强司法保护 | 市中级人民法院 |
+        """);
+    // page marks, file sizes and document ids are no task's text
+    assertThat(r.task("3").text()).isEqualTo("完善地理标志产品标准体系。");
+    assertThat(r.task("5").text()).isEqualTo("完善知识产权纠纷诉调对接机制。");
+    assertThat(r.tasks()).extracting(ImportedTask::line).containsOnly(3);
+  }
+
+  @Test
+  void aHardWrappedPdfTextIsJoinedIntoItsTitlesAndUnitNames() {
+    ImportResult r = importResource("hard-wrapped.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.facts().title()).isEqualTo("湖州市知识产权强市建设三年行动计划(2023—2025年)");
+    assertThat(r.facts().periodFrom()).isEqualTo(2023);
+    assertThat(r.facts().periodTo()).isEqualTo(2025);
+    assertThat(r.facts().coordinatingOffice()).isEqualTo("市知识产权工作领导小组办公室");
+    assertTasks(
+        r,
+        """
+        1 | 深化与国家级大院大所、高等院校合作 | 市科技局 | 市经信局; 市教育局
+        2 | 培育知识产权优势示范企业 | 市市场监管局 | 市发展和改革委员会
+        3 | 健全知识产权快速维权机制 | 市市场监管局 | 市中级人民法院; 市司法局
+        """);
+    assertThat(r.task("1").text()).isEqualTo("深化与国家级大院大所、高等院校合作,共建一批知识产权运营平台和创新联合体。");
+    assertThat(r.task("1").line()).isEqualTo(10);
+    assertThat(r.task("3").line()).isEqualTo(19);
+  }
+
+  @Test
+  void aHeadingThatStopsOnAnEnumerationCommaGoesOnInTheNextLine() {
+    ImportResult r =
+        IMPORTER.importText(
+            "broken.txt",
+            """
+            某市知识产权工作方案(2024-2026年)
+            一、重点任务
+            1.深化与国家级大院大所、
+            高等院校合作
+            推动共建创新平台。(责任单位:市科技局、市教育局)
+            """);
+    assertThat(r.task("一.1").title()).isEqualTo("深化与国家级大院大所、高等院校合作");
+    assertThat(r.task("一.1").units()).containsExactly("市科技局", "市教育局");
+  }
 }
