@@ -75,7 +75,10 @@ final class TableTaskReader {
     boolean edgePipes = lines.get(h).text().startsWith("|");
     List<String[]> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
-    for (int i = h + 1; i < lines.size(); i++) {
+    if (separator.equals("  ")) {
+      PdfTable.rows(lines, h, header.size(), numberCol, taskCol, unitCol, coCol, rows, rowLines);
+    }
+    for (int i = separator.equals("  ") ? lines.size() : h + 1; i < lines.size(); i++) {
       DocumentLine line = lines.get(i);
       if (line.isBlank() || RULE_LINE.matcher(line.text()).matches()) {
         continue;
@@ -105,6 +108,15 @@ final class TableTaskReader {
     for (int r = 0; r < rows.size(); r++) {
       String[] row = rows.get(r);
       String number = numberCol >= 0 ? normaliseNumber(row[numberCol]) : Integer.toString(r + 1);
+      if (number.isEmpty()) {
+        number = Integer.toString(r + 1);
+        problems.add(
+            ImportProblem.warning(
+                rowLines.get(r),
+                "the table row here has no number (a merged 序号 cell?): numbered "
+                    + number
+                    + " by its place; check it"));
+      }
       String units = row[unitCol];
       String notation =
           coCol >= 0 && !row[coCol].isEmpty()
@@ -168,7 +180,7 @@ final class TableTaskReader {
     return tasks;
   }
 
-  private static String join(String a, String b, boolean unitList) {
+  static String join(String a, String b, boolean unitList) {
     if (b.isEmpty()) {
       return a;
     }

@@ -163,7 +163,7 @@ final class TextLayout {
   private static boolean continues(String line, String next, int width) {
     String a = PlanDocument.trim(line);
     String b = PlanDocument.trim(next);
-    if (a.isEmpty() || b.isEmpty() || startsAnew(b) || isTableRow(a) || isTableRow(b)) {
+    if (a.isEmpty() || b.isEmpty() || startsAnew(b) || isTableRow(line) || isTableRow(next)) {
       return false;
     }
     if (YEARS_LINE.matcher(b).matches() && !a.contains("。")) {
@@ -178,7 +178,10 @@ final class TextLayout {
 
   /** Cells in columns ("|", tabs, gaps of spaces): a table's rows are joined by its own reader. */
   private static boolean isTableRow(String line) {
-    return line.indexOf('|') >= 0 || line.indexOf('\t') >= 0 || COLUMN_GAP.matcher(line).find();
+    return line.indexOf('|') >= 0
+        || line.indexOf('\t') >= 0
+        || COLUMN_GAP.matcher(PlanDocument.trim(line)).find()
+        || line.startsWith("      "); // a cell of a column further right
   }
 
   private static final Pattern COLUMN_GAP = Pattern.compile("\\S(\\s{2,}|\u3000{2,})\\S");

@@ -186,4 +186,31 @@ class DraftNotationTest {
     assertThat(r.task("一.1").title()).isEqualTo("深化与国家级大院大所、高等院校合作");
     assertThat(r.task("一.1").units()).containsExactly("市科技局", "市教育局");
   }
+
+  @Test
+  void aTableFlattenedFromAPdfWithWrappedAndMergedCells() {
+    ImportResult r = importResource("pdf-table.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.facts().periodFrom()).isEqualTo(2023);
+    assertThat(r.facts().city()).isEqualTo("嘉兴");
+    assertTasks(
+        r,
+        """
+        1 | 实施高价值专利培育工程 | 市市场监管局 | 市科技局; 市经信局
+        2 | 推进商标品牌建设 | 市市场监管局 | 市农业农村局
+        3 | 开展地理标志运用促进工程 | 市农业农村局 | 市市场监管局
+        4 | 开展“铁拳”专项执法行动 | 市公安局 | 市市场监管局; 市委宣传部
+        5 | 完善知识产权信用监管 | 省信用办 | 省知识产权局; 市市场监管局
+        6 | 加强知识产权纠纷调解工作 | - |
+        """);
+    assertDeadlines(r, "2023年12月底前", "长期坚持", "2023年6月30日前", "持续推进", "2023年底前", "-");
+    assertThat(r.task("1").text()).isEqualTo("实施高价值专利培育工程,支持企业围绕重点产业开展专利布局。");
+    assertThat(r.task("3").line()).isEqualTo(11);
+    assertThat(r.problems())
+        .anyMatch(
+            p ->
+                p.line() == 17
+                    && p.severity() == ImportProblem.Severity.WARNING
+                    && p.message().startsWith("task 6: the table names no unit for it"));
+  }
 }
