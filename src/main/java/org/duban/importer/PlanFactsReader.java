@@ -13,7 +13,7 @@ import org.duban.catalog.AsciiNames;
 final class PlanFactsReader {
 
   private static final Pattern TITLE_WORD =
-      Pattern.compile("(规划|方案|纲要|意见|计划|办法|举措|要点|任务清单|任务分工|工作安排)(\\(.*\\)|(.*))?$");
+      Pattern.compile("(规划|方案|纲要|意见|计划|办法|举措|要点|任务清单|任务分工|工作安排|分工表|任务表)(\\(.*\\)|(.*))?$");
   private static final Pattern TITLE_LABEL = Pattern.compile("^标题[::](?:[((][^))]{1,6}[))])?(.+)$");
   private static final Pattern QUOTED_TITLE = Pattern.compile("印发\\S*?《([^》]+)》");
   private static final Pattern PLACE = Pattern.compile("^(\\p{IsHan}{2,3}?)(市|区|县|省)");

@@ -45,8 +45,8 @@ public final class PlanImporter {
             && problems.stream()
                 .noneMatch(
                     p ->
-                        p.message()
-                            .startsWith("task " + task.number() + ": cannot read its units"))) {
+                        p.message().startsWith("task " + task.number() + ":")
+                            && p.message().endsWith(TaskReader.LEFT_TO_THE_OFFICE))) {
           problems.add(
               ImportProblem.warning(
                   task.line(),

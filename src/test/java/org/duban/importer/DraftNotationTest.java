@@ -213,4 +213,65 @@ class DraftNotationTest {
                     && p.severity() == ImportProblem.Severity.WARNING
                     && p.message().startsWith("task 6: the table names no unit for it"));
   }
+
+  @Test
+  void aDeadlineAtTheEndOfTheUnitsBrackets() {
+    ImportResult r =
+        IMPORTER.importText(
+            "brackets.txt",
+            """
+            某市2024年知识产权工作要点
+            一、重点任务
+            1.开展专项执法行动。严厉打击侵权假冒。(市公安局牵头,市市场监管局、市商务局配合,2024年10月底前完成)
+            2.推进专利转化运用。开展专利开放许可。(市科技局负责,长期坚持)
+            """);
+    assertTasks(
+        r,
+        """
+        一.1 | 开展专项执法行动 | 市公安局 | 市市场监管局; 市商务局
+        一.2 | 推进专利转化运用 | 市科技局 |
+        """);
+    assertDeadlines(r, "2024年10月底前完成", "长期坚持");
+    assertThat(r.task("一.1").text()).isEqualTo("严厉打击侵权假冒。");
+  }
+
+  @Test
+  void aTextThatStopsMidItemKeepsTheItemWithoutUnits() {
+    ImportResult r =
+        IMPORTER.importText(
+            "cut.txt",
+            """
+            某市2024年知识产权工作要点
+            一、重点任务
+            1.开展专项执法行动。严厉打击侵权假冒。(责任单位:市公安局、市市场监管局)
+            2.加强知识产权司法保护。完善诉调对接机制。(责任单位:市中级
+            """);
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        一.1 | 开展专项执法行动 | 市公安局 | 市市场监管局
+        一.2 | 加强知识产权司法保护 | - |
+        """);
+    assertThat(r.problems())
+        .anyMatch(
+            p ->
+                p.line() == 4
+                    && p.message().contains("task 一.2: cannot read its units")
+                    && p.message().contains("never closed"));
+    assertThat(new CatalogYamlWriter().write(r)).contains("# review: the document names no units");
+  }
+
+  @Test
+  void aDocumentOfFiveThousandItemsIsReadWhole() {
+    StringBuilder text = new StringBuilder("某市知识产权工作任务清单\n一、重点任务\n(一)全部任务\n");
+    for (int n = 1; n <= 5000; n++) {
+      text.append(n).append(".开展第").append(n).append("项工作。落实任务。(责任单位:市知识产权局、市科技局)\n");
+    }
+    ImportResult r = IMPORTER.importText("big.txt", text.toString());
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.tasks()).hasSize(5000);
+    assertThat(r.task("一.5000").title()).isEqualTo("开展第5000项工作");
+    assertThat(r.task("一.4321").units()).containsExactly("市知识产权局", "市科技局");
+  }
 }
