@@ -53,10 +53,11 @@ final class CatalogValidator {
 
   PlanCatalog validate(PlanCatalog c) {
     PlanFacts plan = required(c.plan(), "plan");
-    requireId(plan.id(), "plan.id");
-    requireId(plan.government(), "plan.government");
+    // what a reviewer reads first: the place and the title, then the ids made from the place
     requireFilledIn(plan.city(), "plan.city");
     requireFilledIn(plan.title(), "plan.title");
+    requireId(plan.id(), "plan.id");
+    requireId(plan.government(), "plan.government");
     requireText(plan.city(), "plan.city");
     requireLength(plan.city(), MAX_CITY, "plan.city");
     requireText(plan.title(), "plan.title");
@@ -313,6 +314,14 @@ final class CatalogValidator {
 
   private void requireId(String value, String field) {
     requireText(value, field);
+    if (Placeholder.isPlaceholderId(value)) {
+      throw fail(
+          field,
+          "'"
+              + value
+              + "' is a placeholder id the importer left where the plan document names no place:"
+              + " give the government's slug and the ids before deploying");
+    }
     if (value.length() > MAX_ID_LENGTH) {
       throw fail(
           field,

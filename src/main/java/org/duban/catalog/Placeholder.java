@@ -9,7 +9,18 @@ public final class Placeholder {
   /** The mark: "待填写" (to be filled in), alone or followed by a hint in brackets. */
   public static final String MARK = "待填写";
 
+  /**
+   * The government slug (and so the start of every id) of a draft whose place the document does not
+   * name: the pinyin of the mark.
+   */
+  public static final String ID = "daitianxie";
+
   private Placeholder() {}
+
+  /** "daitianxie" or "daitianxie-…": an id a reviewer still has to give. */
+  public static boolean isPlaceholderId(String id) {
+    return id != null && (id.equals(ID) || id.startsWith(ID + "-"));
+  }
 
   /** "待填写" or "待填写(…)": the value a reviewer still has to give. */
   public static String of(String hint) {

@@ -48,7 +48,7 @@ final class CatalogMerge {
 
   static CatalogDraft fromDocument(ImportResult result) {
     DraftPlanFacts f = result.facts();
-    String government = f.government() != null ? f.government() : "plan";
+    String government = f.government() != null ? f.government() : Placeholder.ID;
     Unit office = proposedOffice(f, government);
     PlanPeriod period =
         f.periodFrom() != null && f.periodTo() != null

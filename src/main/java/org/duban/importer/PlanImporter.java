@@ -178,7 +178,7 @@ public final class PlanImporter {
           ImportProblem.warning(
               1,
               "no city, district or province found in the title: plan.city is a placeholder"
-                  + " (待填写) and the ids start with 'plan'; set plan.city, plan.government and the"
+                  + " (待填写) and the ids start with 'daitianxie'; set plan.city, plan.government and the"
                   + " ids"));
     }
     if (facts.periodFrom() == null || facts.periodTo() == null) {

@@ -138,7 +138,7 @@ class ImportCommandTest {
     // placeholder and then the task without units
     assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", yaml))
         .hasMessageContaining("[plan.city]: '待填写(城市)' is a placeholder");
-    String placed = yaml.replace("city: 待填写(城市)", "city: 某区");
+    String placed = yaml.replace("city: 待填写(城市)", "city: 某区").replace("daitianxie", "mouqu");
     assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", placed))
         .hasMessageContaining("[plan.period]: is required");
     String dated =
@@ -174,7 +174,13 @@ class ImportCommandTest {
     String titled =
         dated.replace("city: 待填写(城市)", "city: 示范").replace("title: 待填写(方案标题)", "title: 示范方案");
     assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", titled))
+        .hasMessageContaining("[plan.id]: 'daitianxie-")
+        .hasMessageContaining("is a placeholder id");
+    String slugged = titled.replace("daitianxie", "shifan");
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", slugged))
         .hasMessageContaining("[plan.coordinatingOffice.name]: '待填写(督办单位");
+    String complete = slugged.replace("name: 待填写(督办单位,如市知识产权工作领导小组办公室)", "name: 市知识产权工作领导小组办公室");
+    assertThat(new CatalogReader().read("draft.yaml", complete).tasks()).hasSize(1);
   }
 
   @Test
