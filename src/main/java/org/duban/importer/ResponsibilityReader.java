@@ -131,7 +131,14 @@ final class ResponsibilityReader {
         return true;
       }
       if ((m = LIST_LABEL.matcher(content)).find()) {
-        add(Responsibility.Kind.LIST, content.substring(m.end()), line);
+        String rest = content.substring(m.end());
+        Matcher roles = LEAD_THEN_CO.matcher(rest);
+        if (roles.matches()) { // "责任单位:X牵头,Y、Z配合"
+          add(Responsibility.Kind.LEAD_AND_CO, roles.group(1), line);
+          add(Responsibility.Kind.LEAD_AND_CO, roles.group(2), line);
+          return true;
+        }
+        add(Responsibility.Kind.LIST, rest, line);
         return true;
       }
       if ((m = LEAD_WITH_OTHERS.matcher(content)).matches()) {

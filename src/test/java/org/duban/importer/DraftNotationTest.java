@@ -274,4 +274,21 @@ class DraftNotationTest {
     assertThat(r.task("一.5000").title()).isEqualTo("开展第5000项工作");
     assertThat(r.task("一.4321").units()).containsExactly("市知识产权局", "市科技局");
   }
+
+  @Test
+  void rolesWrittenInsideTheUnitListAndAnUnseparatedCoUnitLabel() {
+    ImportResult r = importResource("unit-roles.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.facts().city()).isEqualTo("绍兴");
+    assertTasks(
+        r,
+        """
+        一.1 | 强化知识产权创造 | 市知识产权局 | 市科技局; 市工信局
+        一.2 | 加强知识产权保护 | 市公安局 | 市市场监管局; 市商务局
+        一.3 | 推进知识产权运用 | 市金融办 | 市知识产权局
+        一.4 | 优化公共服务 | 市知识产权局 | 市大数据局
+        """);
+    assertDeadlines(r, "-", "-", "-", "2024年9月底");
+    assertThat(r.problems()).noneMatch(p -> p.message().contains("units"));
+  }
 }
