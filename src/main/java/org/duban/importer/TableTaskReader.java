@@ -105,17 +105,27 @@ final class TableTaskReader {
       }
     }
     List<ImportedTask> tasks = new ArrayList<>();
+    String numbered = null;
+    int parts = 1;
     for (int r = 0; r < rows.size(); r++) {
       String[] row = rows.get(r);
       String number = numberCol >= 0 ? normaliseNumber(row[numberCol]) : Integer.toString(r + 1);
       if (number.isEmpty()) {
-        number = Integer.toString(r + 1);
+        // a merged 序号 cell: the row shares the number of the row above, as its next part
+        String shared = numbered == null ? "0" : numbered;
+        parts++;
+        number = shared + "-" + parts;
         problems.add(
             ImportProblem.warning(
                 rowLines.get(r),
-                "the table row here has no number (a merged 序号 cell?): numbered "
+                "the table row here has no number of its own (a merged 序号 cell?): numbered "
                     + number
-                    + " by its place; check it"));
+                    + ", after the row numbered "
+                    + shared
+                    + "; check it"));
+      } else {
+        numbered = number;
+        parts = 1;
       }
       String units = row[unitCol];
       String notation =

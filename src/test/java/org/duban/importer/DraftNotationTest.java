@@ -291,4 +291,23 @@ class DraftNotationTest {
     assertDeadlines(r, "-", "-", "-", "2024年9月底");
     assertThat(r.problems()).noneMatch(p -> p.message().contains("units"));
   }
+
+  @Test
+  void aRowUnderAMergedNumberCellSharesTheNumberAboveAsItsNextPart() {
+    ImportResult r = importResource("pdf-table-merged-number.txt");
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        1 | 建立知识产权质押融资风险补偿机制 | 市金融办 | 人民银行市中心支行
+        1-2 | 开展专利导航服务 | 市知识产权局 |
+        2 | 推进知识产权保护中心建设 | 市市场监管局 |
+        """);
+    assertDeadlines(r, "2024年底", "2024年6月", "-");
+    assertThat(r.problems())
+        .anyMatch(
+            p ->
+                p.line() == 6
+                    && p.message().contains("numbered 1-2, after the row numbered 1; check it"));
+  }
 }
