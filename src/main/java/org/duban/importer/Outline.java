@@ -19,7 +19,9 @@ final class Outline {
 
   /** The issuing office signing under the text ("舟山市知识产权工作领导小组办公室"): not a task's text. */
   private static final Pattern SIGNATURE =
-      Pattern.compile("^\\p{IsHan}{2,25}(人民政府|人民政府办公室|人民政府办公厅|领导小组办公室|联席会议办公室)$");
+      Pattern.compile(
+          "^\\p{IsHan}{2,25}(人民政府|人民政府办公室|人民政府办公厅|领导小组办公室|联席会议办公室)"
+              + "(\\s*\\d{4}年\\d{1,2}月\\d{1,2}日)?$");
 
   private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^\\S{1,6}〔\\d{4}〕\\d+号$");
 

@@ -40,6 +40,11 @@ final class TextLayout {
               + CN
               + "[))]|[((]\\d{1,4}[))]|\\d{1,4}[.、．](?![\\d.])))");
 
+  /** A label that starts a line of its own in the plan ("。责任单位:…", " 完成时限:…"). */
+  private static final Pattern RUN_TOGETHER_LABEL =
+      Pattern.compile(
+          "(?<=[\\s\\u3000。;;])[\\s\\u3000]*(?=(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|完成时限|完成时间)[::])");
+
   /** Ends that cannot end a line of a plan: the text goes on in the next line. */
   private static final String CONTINUES = "、,,和与與及并並或的“《((";
 
@@ -97,9 +102,13 @@ final class TextLayout {
   }
 
   private static List<Piece> split(List<Piece> pieces) {
+    return split(split(pieces, RUN_TOGETHER_MARKER), RUN_TOGETHER_LABEL);
+  }
+
+  private static List<Piece> split(List<Piece> pieces, Pattern at) {
     List<Piece> out = new ArrayList<>();
     for (Piece p : pieces) {
-      Matcher m = RUN_TOGETHER_MARKER.matcher(p.text());
+      Matcher m = at.matcher(p.text());
       int from = 0;
       while (m.find()) {
         String head = p.text().substring(from, m.start());

@@ -310,4 +310,22 @@ class DraftNotationTest {
                 p.line() == 6
                     && p.message().contains("numbered 1-2, after the row numbered 1; check it"));
   }
+
+  @Test
+  void runTogetherTextWithUnitAndDeadlineLabelsInline() {
+    ImportResult r = importResource("doc-sharing-labels.txt");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.facts().city()).isEqualTo("丽水");
+    assertThat(r.facts().periodTo()).isEqualTo(2024);
+    assertTasks(
+        r,
+        """
+        1 | 实施高价值专利培育工程 | 市市场监管局 | 市科技局
+        2 | 推进商标品牌建设 | 市市场监管局 | 市农业农村局
+        3 | 开展专项执法行动 | 市市场监管局 | 市公安局
+        4 | 加强司法保护 | 市中级人民法院 |
+        """);
+    assertDeadlines(r, "2024年12月底前", "长期坚持", "-", "2024年底前");
+    assertThat(r.task("4").text()).isEqualTo("完善诉调对接机制。");
+  }
 }
