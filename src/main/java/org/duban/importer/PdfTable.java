@@ -26,6 +26,7 @@ final class PdfTable {
   static void rows(
       List<DocumentLine> lines,
       int h,
+      int firstData,
       int columns,
       int numberCol,
       int taskCol,
@@ -40,7 +41,7 @@ final class PdfTable {
     int[] starts = header.stream().mapToInt(Cell::start).toArray();
     String[] row = null;
     boolean hasNumber = false;
-    for (int i = h + 1; i < lines.size(); i++) {
+    for (int i = firstData; i < lines.size(); i++) {
       DocumentLine line = lines.get(i);
       if (line.isBlank()) {
         continue;
@@ -76,6 +77,32 @@ final class PdfTable {
       }
       hasNumber |= numbered;
     }
+  }
+
+  /**
+   * The header of two lines, each cell of the second appended to the column above it ("牵头" + "单位");
+   * null if the second line has a cell under no column of the first.
+   */
+  static List<String> header(DocumentLine first, DocumentLine second) {
+    List<Cell> top = cells(first.original());
+    List<Cell> below = cells(second.original());
+    if (top.size() < 3 || below.isEmpty() || second.text().contains("。")) {
+      return null;
+    }
+    int[] starts = top.stream().mapToInt(Cell::start).toArray();
+    String[] merged = top.stream().map(Cell::text).toArray(String[]::new);
+    for (Cell cell : below) {
+      int c = columnOf(cell.start(), starts);
+      if (cell.start() + 2 < starts[c] || cell.text().length() > 6) {
+        return null;
+      }
+      merged[c] = merged[c] + cell.text();
+    }
+    List<String> out = new ArrayList<>();
+    for (String m : merged) {
+      out.add(PlanDocument.trim(ChineseText.toSimplified(m)));
+    }
+    return out;
   }
 
   /** A line of text under the table: one cell that starts in the first column and runs past it. */

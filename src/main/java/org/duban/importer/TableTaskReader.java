@@ -32,10 +32,20 @@ final class TableTaskReader {
       List<String> header =
           cells(lines.get(h).text(), separator, lines.get(h).text().startsWith("|"));
       int unitCol = indexOf(header, UNIT_HEADER);
+      int firstData = h + 1;
+      if (unitCol < 0 && separator.equals("  ") && h + 1 < lines.size()) {
+        // a PDF's header cells are wrapped too: "牵头" over "单位"
+        List<String> merged = PdfTable.header(lines.get(h), lines.get(h + 1));
+        if (merged != null && indexOf(merged, UNIT_HEADER) >= 0) {
+          header = merged;
+          unitCol = indexOf(header, UNIT_HEADER);
+          firstData = h + 2;
+        }
+      }
       if (unitCol < 0) {
         continue;
       }
-      return readRows(lines, h, separator, header, unitCol, problems);
+      return readRows(lines, h, firstData, separator, header, unitCol, problems);
     }
     return null;
   }
@@ -43,6 +53,7 @@ final class TableTaskReader {
   private static List<ImportedTask> readRows(
       List<DocumentLine> lines,
       int h,
+      int firstData,
       String separator,
       List<String> header,
       int unitCol,
@@ -76,7 +87,8 @@ final class TableTaskReader {
     List<String[]> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
     if (separator.equals("  ")) {
-      PdfTable.rows(lines, h, header.size(), numberCol, taskCol, unitCol, coCol, rows, rowLines);
+      PdfTable.rows(
+          lines, h, firstData, header.size(), numberCol, taskCol, unitCol, coCol, rows, rowLines);
     }
     for (int i = separator.equals("  ") ? lines.size() : h + 1; i < lines.size(); i++) {
       DocumentLine line = lines.get(i);

@@ -328,4 +328,17 @@ class DraftNotationTest {
     assertDeadlines(r, "2024年12月底前", "长期坚持", "-", "2024年底前");
     assertThat(r.task("4").text()).isEqualTo("完善诉调对接机制。");
   }
+
+  @Test
+  void aPdfTableWhoseHeaderCellsAreWrappedToo() {
+    ImportResult r = importResource("pdf-table-wrapped-header.txt");
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        1 | 完善知识产权地方性法规 | 市司法局 | 市市场监管局
+        2 | 建设知识产权纠纷人民调解委员会 | 市市场监管局 | 市司法局; 市中级人民法院
+        """);
+    assertDeadlines(r, "2024年底前", "长期坚持");
+  }
 }
