@@ -27,6 +27,11 @@ final class ResponsibilityReader {
   private static final Pattern LEAD_THEN_CO =
       Pattern.compile("^(.+?)牵头[,,;;](.+?)(?:配合|参与|协助|协同|共同负责|负责)$");
   private static final Pattern JOINT = Pattern.compile("^(.+?)(?:按照?职责分工负责|按职责分工落实|按职责负责|分工负责)$");
+
+  /** What only ends a name, so a line starting with it goes on the name above ("市政府办" / "公室"). */
+  private static final Pattern NAME_TAIL =
+      Pattern.compile("^(公室|员会|委员会|管理局|管理委员会|中心|分局|支行|局[、,,;;))]|局$|厅|室[、,,;;))]|室$)");
+
   private static final String OPEN = "((";
   private static final String CLOSE = "))";
 
@@ -219,6 +224,7 @@ final class ResponsibilityReader {
     // only endings that cannot end a word inside a name (人社局 breaks as "人社" / "局")
     if (!separated
         && "局委办院府部厅室位门关处署".indexOf(last) >= 0
+        && !NAME_TAIL.matcher(next).find()
         && !next.startsWith("负责")
         && !next.startsWith("按")
         && !next.startsWith("牵头")) {

@@ -341,4 +341,22 @@ class DraftNotationTest {
         """);
     assertDeadlines(r, "2024年底前", "长期坚持");
   }
+
+  @Test
+  void aUnitNameBrokenRightAfterABodyWordGoesOnInTheNextLine() {
+    ImportResult r =
+        IMPORTER.importText(
+            "names.txt",
+            """
+            金华市知识产权强市建设工作方案(2024-2026年)
+            一、重点任务
+            1.健全协同保护机制。建立跨部门协作机制。
+            责任单位:市人民政府办
+            公室、市发展和改革委
+            员会、市市场监督管理
+            局
+            """);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.task("一.1").units()).containsExactly("市人民政府办公室", "市发展和改革委员会", "市市场监督管理局");
+  }
 }
