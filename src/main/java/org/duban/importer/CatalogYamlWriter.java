@@ -115,6 +115,10 @@ public final class CatalogYamlWriter {
           .append("\n    to: ")
           .append(p.period().to())
           .append('\n');
+    } else {
+      // a draft whose document names no period: a marked gap, which deploying refuses
+      y.append("  # period: 待填写 — the document names no period; add it:\n")
+          .append("  #   period: {from: YYYY, to: YYYY}\n");
     }
     if (p.coordinatingOffice() != null) {
       y.append("  coordinatingOffice:\n").append(unitFields("    ", p.coordinatingOffice()));

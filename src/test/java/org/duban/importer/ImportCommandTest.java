@@ -133,7 +133,9 @@ class ImportCommandTest {
     assertThat(draft.tasks()).extracting(t -> t.number()).containsExactly("1", "2", "3");
     assertThat(draft.task("2").orElseThrow().lead()).isNull();
     assertThat(draft.plan().period()).isNull();
-    assertThat(yaml).contains("# review: the document names no units for this task");
+    assertThat(yaml)
+        .contains("# review: the document names no units for this task")
+        .contains("  # period: 待填写 — the document names no period; add it:\n");
     // ... and deploying refuses it until the reviewer has filled in what is missing, naming the
     // placeholder and then the task without units
     assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", yaml))
