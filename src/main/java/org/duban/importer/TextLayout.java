@@ -21,7 +21,7 @@ final class TextLayout {
   /** "_第2页", "第2页/共5页", "- 3 -": page marks from sharing sites and PDF footers, also inline. */
   private static final Pattern PAGE_MARK =
       Pattern.compile(
-          "_?第\\s*\\d+\\s*页(\\s*[/,,]?\\s*共\\s*\\d+\\s*页)?|^\\s*[-—]\\s*\\d+\\s*[-—]\\s*$");
+          "_?第\\s*\\d+\\s*[页頁](\\s*[/,,]?\\s*共\\s*\\d+\\s*[页頁])?|^\\s*[-—]\\s*\\d+\\s*[-—]\\s*$");
 
   /** A line that is only a sharing site's file box: size, document id, upload data. */
   private static final Pattern FURNITURE_LINE =
@@ -40,10 +40,16 @@ final class TextLayout {
               + CN
               + "[))]|[((]\\d{1,4}[))]|\\d{1,4}[.、．](?![\\d.])))");
 
+  /**
+   * Labels of unit lists and deadlines, Simplified and Traditional (the text is not yet converted).
+   */
+  private static final String LABELS =
+      "责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|完成时限|完成时间|时间节点"
+          + "|責任單位|責任部門|牽頭單位|牽頭部門|配合單位|配合部門|完成時限|完成時間|時間節點";
+
   /** A label that starts a line of its own in the plan ("。责任单位:…", " 完成时限:…"). */
   private static final Pattern RUN_TOGETHER_LABEL =
-      Pattern.compile(
-          "(?<=[\\s\\u3000。;;])[\\s\\u3000]*(?=(?:责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|完成时限|完成时间)[::])");
+      Pattern.compile("(?<=[\\s\\u3000。])[\\s\\u3000]*(?=(?:" + LABELS + ")[::])");
 
   /** Ends that cannot end a line of a plan: the text goes on in the next line. */
   private static final String CONTINUES = "、,,和与與及并並或的“《((";
@@ -63,8 +69,10 @@ final class TextLayout {
     }
     pieces = withoutFurniture(pieces);
     if (runsTogether(pieces)) {
-      pieces = split(pieces);
+      pieces = split(pieces, RUN_TOGETHER_MARKER);
     }
+    // "…开展专利布局。责任单位:市知识产权局": the label starts a line of its own
+    pieces = split(pieces, RUN_TOGETHER_LABEL);
     return joinBroken(pieces, wrapWidth(pieces));
   }
 
@@ -101,16 +109,15 @@ final class TextLayout {
     return false;
   }
 
-  private static List<Piece> split(List<Piece> pieces) {
-    return split(split(pieces, RUN_TOGETHER_MARKER), RUN_TOGETHER_LABEL);
-  }
-
   private static List<Piece> split(List<Piece> pieces, Pattern at) {
     List<Piece> out = new ArrayList<>();
     for (Piece p : pieces) {
       Matcher m = at.matcher(p.text());
       int from = 0;
       while (m.find()) {
+        if (insideBrackets(p.text(), m.start())) {
+          continue; // "(牵头单位:X; 配合单位:Y)" is one notation
+        }
         String head = p.text().substring(from, m.start());
         if (!PlanDocument.trim(head).isEmpty()) {
           out.add(new Piece(p.number(), head));
@@ -120,6 +127,19 @@ final class TextLayout {
       out.add(new Piece(p.number(), p.text().substring(from)));
     }
     return out;
+  }
+
+  private static boolean insideBrackets(String text, int at) {
+    int depth = 0;
+    for (int i = 0; i < at; i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '(') {
+        depth++;
+      } else if ((c == ')' || c == ')') && depth > 0) {
+        depth--;
+      }
+    }
+    return depth > 0;
   }
 
   /**
@@ -197,8 +217,7 @@ final class TextLayout {
 
   /** A numbered heading or item, or a labelled line: never the rest of the line before. */
   private static boolean startsAnew(String line) {
-    return OutlineMarker.parse(line) != null
-        || line.matches("^(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|完成时限|完成时间|时间节点)[::].*");
+    return OutlineMarker.parse(line) != null || line.matches("^(" + LABELS + ")[::].*");
   }
 
   private static String stripEnd(String s) {

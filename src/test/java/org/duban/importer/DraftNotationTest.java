@@ -359,4 +359,26 @@ class DraftNotationTest {
     assertThat(r.errors()).isEmpty();
     assertThat(r.task("一.1").units()).containsExactly("市人民政府办公室", "市发展和改革委员会", "市市场监督管理局");
   }
+
+  @Test
+  void aUnitLabelAtTheEndOfTheTasksParagraph() {
+    ImportResult r =
+        IMPORTER.importText(
+            "inline.txt",
+            """
+            金华市2024年知识产权工作要点
+            一、重点任务
+            1.实施专利导航工程。围绕重点产业开展专利导航。责任单位:市市场监管局、市经信局 完成时限:2024年底前
+            2.加強智慧財產權保護。開展專項執法行動。責任單位:市公安局、市市場監管局
+            """);
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        一.1 | 实施专利导航工程 | 市市场监管局 | 市经信局
+        一.2 | 加强知识产权保护 | 市公安局 | 市市场监管局
+        """);
+    assertDeadlines(r, "2024年底前", "-");
+    assertThat(r.task("一.1").text()).isEqualTo("围绕重点产业开展专利导航。");
+  }
 }
