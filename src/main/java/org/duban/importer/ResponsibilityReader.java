@@ -21,7 +21,8 @@ final class ResponsibilityReader {
   private static final Pattern CO_LABEL = Pattern.compile("^(配合单位|配合部门|协办单位|参与单位|协同单位)[::]");
 
   private static final Pattern LEAD_AND_CO =
-      Pattern.compile("^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位)[::](.+)$");
+      Pattern.compile(
+          "^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位|协同单位|责任单位|责任部门)[::](.+)$");
   private static final Pattern LEAD_WITH_OTHERS =
       Pattern.compile("^(.+?)(?:会同|联合)(?:有关|相关|其他)(?:部门|单位)(?:共同)?负责$");
   private static final Pattern LEAD_THEN_CO =

@@ -381,4 +381,27 @@ class DraftNotationTest {
     assertDeadlines(r, "2024年底前", "-");
     assertThat(r.task("一.1").text()).isEqualTo("围绕重点产业开展专利导航。");
   }
+
+  @Test
+  void aLeadAndItsResponsibleUnitsOnOneLine() {
+    ImportResult r =
+        IMPORTER.importText(
+            "lead-resp.txt",
+            """
+            金华市2024年知识产权工作要点
+            一、重点任务
+            1.实施专利导航工程。围绕重点产业开展专利导航。
+            牵头单位:市市场监管局;责任单位:市经信局、市科技局
+            2.推进知识产权质押融资。扩大质押融资规模。
+            牵头单位:市金融办
+            责任单位:市市场监管局、人民银行金华市中心支行
+            """);
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        一.1 | 实施专利导航工程 | 市市场监管局 | 市经信局; 市科技局
+        一.2 | 推进知识产权质押融资 | 市金融办 | 市市场监管局; 人民银行金华市中心支行
+        """);
+  }
 }
