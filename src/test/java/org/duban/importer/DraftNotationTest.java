@@ -404,4 +404,34 @@ class DraftNotationTest {
         一.2 | 推进知识产权质押融资 | 市金融办 | 市市场监管局; 人民银行金华市中心支行
         """);
   }
+
+  @Test
+  void aWorkPlanInItsNoticeWithMixedNotationsAndATaskTheDocumentNamesNoUnitsFor() {
+    ImportResult r = importResource("notice-work-points.txt");
+    assertThat(r.errors()).isEmpty();
+    DraftPlanFacts f = r.facts();
+    assertThat(f.title()).isEqualTo("2023年嘉兴市知识产权工作要点");
+    assertThat(f.city()).isEqualTo("嘉兴");
+    assertThat(f.issuer()).isEqualTo("嘉兴市人民政府办公室");
+    assertThat(f.issued()).isEqualTo(LocalDate.of(2023, 3, 20));
+    assertThat(f.periodFrom()).isEqualTo(2023);
+    assertThat(f.periodTo()).isEqualTo(2023);
+    assertThat(f.coordinatingOffice()).isEqualTo("市知识产权工作领导小组办公室");
+    assertTasks(
+        r,
+        """
+        1 | 实施高价值专利培育工程 | 市市场监管局 | 市科技局; 市经信局
+        2 | 加强商标品牌建设 | 市市场监管局 | 市农业农村局; 市商务局
+        3 | 开展专项执法行动 | 市市场监管局 | 市公安局; 市中级人民法院
+        4 | 加强海外知识产权维权援助 | - |
+        5 | 推进知识产权质押融资 | 市金融办 | 市市场监管局; 人民银行嘉兴市中心支行
+        """);
+    assertDeadlines(r, "2023年12月底前", "-", "持续推进", "-", "2023年底前");
+    assertThat(r.problems())
+        .filteredOn(p -> p.message().contains("names no responsible unit"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.line()).isEqualTo(28));
+    // the narrative safeguards are no tasks; the signing office is no task's text
+    assertThat(r.task("5").text()).isEqualTo("扩大质押融资规模,全年质押融资额达到80亿元。");
+  }
 }
