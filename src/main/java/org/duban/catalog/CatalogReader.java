@@ -52,6 +52,15 @@ public final class CatalogReader {
   }
 
   public PlanCatalog read(String file, String text) {
+    PlanCatalog parsed = readDraft(file, text);
+    return new CatalogValidator(file, new YamlLineIndex(text)).validate(parsed);
+  }
+
+  /**
+   * Reads a draft as written, YAML syntax and types only: a draft the importer made may still hold
+   * placeholders and tasks without units, which {@link #read} (and so deploying) refuses.
+   */
+  public PlanCatalog readDraft(String file, String text) {
     if (text == null || text.isBlank()) {
       throw new CatalogException(file, 1, "", "the catalog is empty");
     }
@@ -67,7 +76,7 @@ public final class CatalogReader {
     if (parsed == null) {
       throw new CatalogException(file, 1, "", "the catalog is empty");
     }
-    return new CatalogValidator(file, lines).validate(parsed);
+    return parsed;
   }
 
   private static CatalogException refusal(

@@ -53,6 +53,9 @@ final class CatalogValidator {
 
   PlanCatalog validate(PlanCatalog c) {
     PlanFacts plan = required(c.plan(), "plan");
+    // what a reviewer reads first: the place and the title, then the ids made from the place
+    requireFilledIn(plan.city(), "plan.city");
+    requireFilledIn(plan.title(), "plan.title");
     requireId(plan.id(), "plan.id");
     requireId(plan.government(), "plan.government");
     requireText(plan.city(), "plan.city");
@@ -65,6 +68,7 @@ final class CatalogValidator {
           "period " + period.from() + "–" + period.to() + " is not a plausible span of years");
     }
     Unit office = required(plan.coordinatingOffice(), "plan.coordinatingOffice");
+    requireFilledIn(office.name(), "plan.coordinatingOffice.name");
     requireGroup(office, "plan.coordinatingOffice");
     ResponsibilityPolicy policy = required(plan.responsibility(), "plan.responsibility");
 
@@ -154,7 +158,10 @@ final class CatalogValidator {
           at + ".lead",
           "task "
               + t.number()
-              + " names no unit; a plan without units uses responsibility ASSIGNED_PER_ROUND");
+              + " "
+              + t.title()
+              + " names no unit: name its units, or (a plan whose units the office assigns each"
+              + " round) set plan.responsibility: ASSIGNED_PER_ROUND");
     }
     if (t.lead() == null && policy == ResponsibilityPolicy.LEAD_FIRST) {
       throw fail(
@@ -221,6 +228,18 @@ final class CatalogValidator {
       throw fail(
           field,
           "任务编号 '" + number + "' 生成的流程键有 " + length + " 个字符,最长 " + MAX_PROCESS_KEY_LENGTH + " 个");
+    }
+  }
+
+  /** A placeholder the importer left where the plan document did not say ({@link Placeholder}). */
+  private void requireFilledIn(String value, String field) {
+    if (Placeholder.isPlaceholder(value)) {
+      throw fail(
+          field,
+          "'"
+              + value
+              + "' is a placeholder the importer left where the plan document does not say:"
+              + " fill it in before deploying");
     }
   }
 
@@ -295,6 +314,14 @@ final class CatalogValidator {
 
   private void requireId(String value, String field) {
     requireText(value, field);
+    if (Placeholder.isPlaceholderId(value)) {
+      throw fail(
+          field,
+          "'"
+              + value
+              + "' is a placeholder id the importer left where the plan document names no place:"
+              + " give the government's slug and the ids before deploying");
+    }
     if (value.length() > MAX_ID_LENGTH) {
       throw fail(
           field,

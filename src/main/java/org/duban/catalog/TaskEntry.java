@@ -11,6 +11,8 @@ import java.util.List;
  *     Traditional-script plan): kept for review and audit
  * @param lead lead unit name, or null where the plan names none and the round assigns it
  * @param coUnits co-responsible unit names (may be empty)
+ * @param deadline the deadline the plan sets for the task (完成时限), as written: "2025年11月底前", "长期坚持";
+ *     null where it sets none. {@link #deadlineDate()} reads the date where it is one.
  */
 public record TaskEntry(
     String number,
@@ -20,10 +22,16 @@ public record TaskEntry(
     String original,
     String lead,
     List<String> coUnits,
-    List<Target> targets) {
+    List<Target> targets,
+    String deadline) {
 
   public TaskEntry {
     coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
     targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  /** The date of {@link #deadline}, where the text is a date ("2025年11月底前" → 2025-11-30). */
+  public java.util.Optional<java.time.LocalDate> deadlineDate() {
+    return Deadline.dateOf(deadline);
   }
 }

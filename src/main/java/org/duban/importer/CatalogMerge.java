@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duban.catalog.EscalationRules;
+import org.duban.catalog.Placeholder;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanFacts;
 import org.duban.catalog.PlanPeriod;
@@ -36,13 +37,18 @@ final class CatalogMerge {
   static final String OTHERS_UNNAMED =
       "the plan adds further, unnamed units (\"有关部门\"/\"等\"); they are not listed here";
 
+  static final String NO_UNITS =
+      "review: the document names no units for this task (or they could not be read): name its"
+          + " lead and co-units, or set plan.responsibility: ASSIGNED_PER_ROUND; deploying refuses"
+          + " it as it is";
+
   private static final Pattern FILE_YEAR = Pattern.compile("^[a-z]+-(\\d{4})\\b");
 
   private CatalogMerge() {}
 
   static CatalogDraft fromDocument(ImportResult result) {
     DraftPlanFacts f = result.facts();
-    String government = f.government() != null ? f.government() : "plan";
+    String government = f.government() != null ? f.government() : Placeholder.ID;
     Unit office = proposedOffice(f, government);
     PlanPeriod period =
         f.periodFrom() != null && f.periodTo() != null
@@ -52,8 +58,8 @@ final class CatalogMerge {
         new PlanFacts(
             government + "-" + planYear(result),
             government,
-            orElse(f.city(), "?"),
-            orElse(f.title(), "?"),
+            orElse(f.city(), Placeholder.of("城市")),
+            orElse(f.title(), Placeholder.of("方案标题")),
             f.issuer(),
             f.issued(),
             period,
@@ -69,6 +75,9 @@ final class CatalogMerge {
           entry(t, units.resolve(t.lead()), t.coUnits().stream().map(units::resolve).toList()));
       if (t.othersUnnamed()) {
         note(taskNotes, t.number(), OTHERS_UNNAMED);
+      }
+      if (!t.namesUnits() && result.policy() != ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
+        note(taskNotes, t.number(), NO_UNITS);
       }
     }
     PlanCatalog catalog =
@@ -290,6 +299,19 @@ final class CatalogMerge {
                 doc.line(),
                 task + ": the document's text differs from the reviewed text, which is kept"));
       }
+      if (doc.deadline() != null && !doc.deadline().equals(kept.deadline())) {
+        notes.add(
+            ImportProblem.warning(
+                doc.line(),
+                task
+                    + ": the document's deadline is '"
+                    + doc.deadline()
+                    + "'; the reviewed "
+                    + (kept.deadline() == null
+                        ? "catalog has none, and"
+                        : "'" + kept.deadline() + "'")
+                    + " is kept"));
+      }
       if (base.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
         if (doc.namesUnits()) {
           notes.add(
@@ -458,7 +480,15 @@ final class CatalogMerge {
    */
   private static TaskEntry entry(ImportedTask t, String lead, List<String> coUnits) {
     return new TaskEntry(
-        t.number(), t.title(), null, asWritten(t.text()), original(t), lead, coUnits, List.of());
+        t.number(),
+        t.title(),
+        null,
+        asWritten(t.text()),
+        original(t),
+        lead,
+        coUnits,
+        List.of(),
+        t.deadline());
   }
 
   /** The document's own wording where it is not the Simplified text (a Traditional-script plan). */
@@ -495,10 +525,14 @@ final class CatalogMerge {
 
   /** The office the text names, or the usual leading-group office of its level, for review. */
   private static Unit proposedOffice(DraftPlanFacts f, String government) {
+    // where the text names none, the usual office of the plan's level is proposed (with a warning);
+    // without a level there is nothing to propose from, only a placeholder deploying refuses
     String name =
         f.coordinatingOffice() != null
             ? f.coordinatingOffice()
-            : (f.level() == null ? "" : f.level()) + "知识产权工作领导小组办公室";
+            : f.level() != null
+                ? f.level() + "知识产权工作领导小组办公室"
+                : Placeholder.of("督办单位,如市知识产权工作领导小组办公室");
     return new Unit(UnitIds.office(government, name), name);
   }
 

@@ -115,6 +115,10 @@ public final class CatalogYamlWriter {
           .append("\n    to: ")
           .append(p.period().to())
           .append('\n');
+    } else {
+      // a draft whose document names no period: a marked gap, which deploying refuses
+      y.append("  # period: 待填写 — the document names no period; add it:\n")
+          .append("  #   period: {from: YYYY, to: YYYY}\n");
     }
     if (p.coordinatingOffice() != null) {
       y.append("  coordinatingOffice:\n").append(unitFields("    ", p.coordinatingOffice()));
@@ -268,6 +272,11 @@ public final class CatalogYamlWriter {
     text(y, "original", t.original());
     field(y, "    ", "lead", t.lead());
     list(y, "    ", "coUnits", t.coUnits());
+    if (t.deadline() != null) {
+      y.append("    deadline: ").append(YamlText.scalar(t.deadline()));
+      t.deadlineDate().ifPresent(d -> y.append("   # ").append(d));
+      y.append('\n');
+    }
     writeTargets(y, "    ", t.targets());
   }
 

@@ -19,8 +19,11 @@ import org.duban.catalog.PlanCatalog;
  * problems, with line numbers, go to stderr. With a base catalog (the plan's reviewed catalog)
  * everything the base has is kept as it is, down to its header comments; what only the document has
  * (a new task, its new units) is added, and each addition, each task the document no longer has and
- * each value the two disagree on is a warning on stderr and a review note in the draft. Exit code 0
- * on success, 1 if the document cannot be imported or the output not written, 2 on wrong usage.
+ * each value the two disagree on is a warning on stderr and a review note in the draft. A document
+ * with recognisable tasks always gives a draft: what it does not say (period, city, office, a
+ * task's units) is a placeholder or left out, with a warning, and the draft says why it cannot be
+ * deployed yet. Exit code 0 when a draft was written (also with warnings), 1 if there is nothing to
+ * draft (no tasks, an empty or unreadable file) or the output cannot be written, 2 on wrong usage.
  */
 public final class ImportCommand {
 
@@ -103,8 +106,9 @@ public final class ImportCommand {
     CatalogDraft draft = CatalogDraft.of(result, base).withHeader(baseHeader);
     draft.baseNotes().forEach(p -> err.println(p.format(source)));
     String yaml = new CatalogYamlWriter().write(draft);
+    String drafted = source + " (imported catalog)";
     try {
-      PlanCatalog written = new CatalogReader().read(source + " (imported catalog)", yaml);
+      PlanCatalog written = new CatalogReader().readDraft(drafted, yaml);
       if (!written.equals(draft.catalog())) {
         // the writer lost or changed something: a reviewer must never get a draft that says less
         // than the base
@@ -114,6 +118,10 @@ public final class ImportCommand {
     } catch (CatalogException e) {
       err.println("the imported catalog does not load: " + e.getMessage());
       return 1;
+    }
+    String undeployable = Drafts.whyNotDeployable(drafted, yaml);
+    if (undeployable != null) {
+      err.println(source + ": warning: the draft cannot be deployed as it is: " + undeployable);
     }
     if (outPath == null) {
       out.print(yaml);

@@ -15,6 +15,7 @@ import java.util.List;
  * @param originalTitle title as written (possibly Traditional)
  * @param originalText the task's lines as written
  * @param line the line where the task starts
+ * @param deadline the deadline the plan sets ("完成时限:2025年11月底前", "长期坚持"), as written, or null
  */
 public record ImportedTask(
     String number,
@@ -27,11 +28,46 @@ public record ImportedTask(
     List<String> collectives,
     String originalTitle,
     String originalText,
-    int line) {
+    int line,
+    String deadline) {
 
   public ImportedTask {
     coUnits = List.copyOf(coUnits);
     collectives = List.copyOf(collectives);
+  }
+
+  /** The same task with the deadline the plan sets for it. */
+  ImportedTask withDeadline(String value) {
+    return new ImportedTask(
+        number,
+        title,
+        text,
+        lead,
+        coUnits,
+        joint,
+        othersUnnamed,
+        collectives,
+        originalTitle,
+        originalText,
+        line,
+        value);
+  }
+
+  /** The same task under another number (a number the document uses twice). */
+  ImportedTask renumbered(String value) {
+    return new ImportedTask(
+        value,
+        title,
+        text,
+        lead,
+        coUnits,
+        joint,
+        othersUnnamed,
+        collectives,
+        originalTitle,
+        originalText,
+        line,
+        deadline);
   }
 
   public boolean namesUnits() {

@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
 final class Outline {
 
   private static final Pattern SIGNATURE_DATE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
+
+  /** The issuing office signing under the text ("舟山市知识产权工作领导小组办公室"): not a task's text. */
+  private static final Pattern SIGNATURE =
+      Pattern.compile(
+          "^\\p{IsHan}{2,25}(人民政府|人民政府办公室|人民政府办公厅|领导小组办公室|联席会议办公室)"
+              + "(\\s*\\d{4}年\\d{1,2}月\\d{1,2}日)?$");
+
   private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^\\S{1,6}〔\\d{4}〕\\d+号$");
 
   /** Lines before the first marker, and the top-level nodes, of one pass over the text. */
@@ -50,6 +57,7 @@ final class Outline {
       for (DocumentLine line : lines) {
         if (PageJunk.isJunk(line.text())
             || SIGNATURE_DATE.matcher(line.text()).matches()
+            || SIGNATURE.matcher(line.text()).matches()
             || DOCUMENT_NUMBER.matcher(line.text()).matches()) {
           continue;
         }

@@ -18,14 +18,16 @@ record OutlineMarker(Shape shape, int value, String style, String rest) {
     RPAREN
   }
 
-  private static final String CN = "[一二三四五六七八九十]{1,3}";
+  /** Chinese numerals up to 九千九百九十九 (a plan of 5,000 items numbers them all). */
+  private static final String CN = "[一二两三四五六七八九十百千零〇]{1,8}";
+
   private static final List<Pattern> PATTERNS =
       List.of(
           Pattern.compile("^(" + CN + ")(、|是|\\.|．)(.*)$"),
           Pattern.compile("^[((](" + CN + ")[))](.*)$"),
-          Pattern.compile("^[((](\\d{1,2})[))](.*)$"),
-          Pattern.compile("^(\\d{1,2})(\\.|．|、)(?![\\d.])(.*)$"),
-          Pattern.compile("^(\\d{1,2})[))](.*)$"));
+          Pattern.compile("^[((](\\d{1,4})[))](.*)$"),
+          Pattern.compile("^(\\d{1,4})(\\.|．|、)(?![\\d.])(.*)$"),
+          Pattern.compile("^(\\d{1,4})[))](.*)$"));
 
   static OutlineMarker parse(String line) {
     String s = asciiDigits(line);

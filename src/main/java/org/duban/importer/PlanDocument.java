@@ -18,9 +18,10 @@ final class PlanDocument {
     String body = text == null ? "" : text.replace("\uFEFF", "");
     String[] raw = body.split("\r\n|\r|\n", -1);
     List<DocumentLine> lines = new ArrayList<>(raw.length);
-    for (int i = 0; i < raw.length; i++) {
-      String original = raw[i];
-      lines.add(new DocumentLine(i + 1, original, trim(ChineseText.toSimplified(original))));
+    for (TextLayout.Piece piece : TextLayout.of(raw)) {
+      String original = piece.text();
+      lines.add(
+          new DocumentLine(piece.number(), original, trim(ChineseText.toSimplified(original))));
     }
     return new PlanDocument(source, lines);
   }

@@ -13,7 +13,7 @@ import org.duban.catalog.AsciiNames;
 final class PlanFactsReader {
 
   private static final Pattern TITLE_WORD =
-      Pattern.compile("(规划|方案|纲要|意见|计划|办法|举措)(\\(.*\\)|(.*))?$");
+      Pattern.compile("(规划|方案|纲要|意见|计划|办法|举措|要点|任务清单|任务分工|工作安排|分工表|任务表)(\\(.*\\)|(.*))?$");
   private static final Pattern TITLE_LABEL = Pattern.compile("^标题[::](?:[((][^))]{1,6}[))])?(.+)$");
   private static final Pattern QUOTED_TITLE = Pattern.compile("印发\\S*?《([^》]+)》");
   private static final Pattern PLACE = Pattern.compile("^(\\p{IsHan}{2,3}?)(市|区|县|省)");
@@ -28,7 +28,15 @@ final class PlanFactsReader {
   private static final Pattern DATE_LABEL =
       Pattern.compile("(?:(?:颁布|发布|印发|成文)(?:时间|日期)[::]|于)(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
   private static final Pattern PERIOD_IN_TITLE =
-      Pattern.compile("(\\d{4})\\s*[-—–~至]\\s*(\\d{4})年");
+      Pattern.compile("(\\d{4})\\s*年?\\s*[-—–~至]+\\s*(\\d{4})(?!\\d)");
+
+  /** "2022年…工作要点", "…2024年度工作计划": a plan for one year (not "到2025年…纲要"). */
+  private static final Pattern ONE_YEAR_IN_TITLE = Pattern.compile("(?<![到至\\d])(\\d{4})年度?");
+
+  /** "2022年上海市…": the year before the place name. */
+  private static final Pattern LEADING_YEAR =
+      Pattern.compile("^(\\d{4}\\s*年?\\s*[-—–~至]+\\s*)?\\d{4}\\s*年度?\\s*");
+
   private static final Pattern FIVE_YEAR_PLAN = Pattern.compile("十([一二三四五六七八九])五");
   private static final Pattern TARGET_YEAR = Pattern.compile("(?<!截)(?:到|至)(\\d{4})年|^——(\\d{4})年");
   private static final Pattern FILE_YEAR = Pattern.compile("^[a-z]+-(\\d{4})\\b");
@@ -43,7 +51,7 @@ final class PlanFactsReader {
     String t = title[0];
     String city = null;
     String level = null;
-    Matcher place = t == null ? null : PLACE.matcher(t);
+    Matcher place = t == null ? null : PLACE.matcher(LEADING_YEAR.matcher(t).replaceFirst(""));
     if (place != null && place.find()) {
       city = place.group(1);
       level = place.group(2);
@@ -160,6 +168,13 @@ final class PlanFactsReader {
         int n = ChineseNumerals.parse(f.group(1)) + 10;
         int from = 2021 + (n - 14) * 5; // 十四五 = 2021–2025
         return new Integer[] {from, from + 4};
+      }
+      Matcher one = ONE_YEAR_IN_TITLE.matcher(title);
+      if (one.find()) {
+        int year = Integer.parseInt(one.group(1));
+        if (!one.find()) { // one year named, and only one
+          return new Integer[] {year, year};
+        }
       }
     }
     Integer from = issued != null ? Integer.valueOf(issued.getYear()) : fileYear(source);

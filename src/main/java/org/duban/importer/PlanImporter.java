@@ -41,19 +41,27 @@ public final class PlanImporter {
     ResponsibilityPolicy policy = policyOf(tasks);
     if (policy != ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       for (ImportedTask task : tasks) {
-        if (!task.namesUnits()) {
+        if (!task.namesUnits()
+            && problems.stream()
+                .noneMatch(
+                    p ->
+                        p.message().startsWith("task " + task.number() + ":")
+                            && p.message().endsWith(TaskReader.LEFT_TO_THE_OFFICE))) {
           problems.add(
-              ImportProblem.error(
+              ImportProblem.warning(
                   task.line(),
                   "task "
                       + task.number()
                       + " "
                       + task.title()
-                      + " names no responsible unit, although the plan's other tasks do"));
+                      + " names no responsible unit, although the plan's other tasks do: "
+                      + TaskReader.LEFT_TO_THE_OFFICE));
         }
       }
     }
-    checkFacts(facts, problems);
+    if (!tasks.isEmpty()) {
+      checkFacts(facts, problems); // without tasks there is no draft whose facts could be missing
+    }
     problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
     return new ImportResult(source, facts, policy, tasks, problems);
   }
@@ -80,8 +88,9 @@ public final class PlanImporter {
         } else if (p > 0 && sameContent(earlier, task)) {
           repeatedFrom = repeatedFrom == 0 ? pass.roots().get(0).line().number() : repeatedFrom;
         } else {
+          String other = freeNumber(byNumber, task.number());
           problems.add(
-              ImportProblem.error(
+              ImportProblem.warning(
                   task.line(),
                   "task number "
                       + task.number()
@@ -89,7 +98,10 @@ public final class PlanImporter {
                       + earlier.line()
                       + " and "
                       + task.line()
-                      + ") with different text"));
+                      + ") with different text: the second is kept as "
+                      + other
+                      + "; renumber it or remove it"));
+          byNumber.put(other, task.renumbered(other));
         }
       }
     }
@@ -100,6 +112,16 @@ public final class PlanImporter {
               "the text repeats from here (a page scraped twice); each task is read once"));
     }
     return new ArrayList<>(byNumber.values());
+  }
+
+  /** "一.2" used twice: the second becomes "一.2-2" (or -3 …), a number no task has. */
+  private static String freeNumber(Map<String, ImportedTask> byNumber, String number) {
+    for (int n = 2; ; n++) {
+      String candidate = number + "-" + n;
+      if (!byNumber.containsKey(candidate)) {
+        return candidate;
+      }
+    }
   }
 
   /**
@@ -147,23 +169,33 @@ public final class PlanImporter {
 
   private static void checkFacts(DraftPlanFacts facts, List<ImportProblem> problems) {
     if (facts.title() == null) {
-      problems.add(ImportProblem.warning(1, "no plan title found; set plan.title"));
+      problems.add(
+          ImportProblem.warning(
+              1, "no plan title found: plan.title is a placeholder (待填写); fill it in"));
     }
     if (facts.city() == null) {
       problems.add(
           ImportProblem.warning(
               1,
-              "no city, district or province found in the title; set plan.city and plan.government"));
+              "no city, district or province found in the title: plan.city is a placeholder"
+                  + " (待填写) and the ids start with 'daitianxie'; set plan.city, plan.government and the"
+                  + " ids"));
     }
     if (facts.periodFrom() == null || facts.periodTo() == null) {
       problems.add(
-          ImportProblem.warning(1, "the plan's period (years) was not found; set plan.period"));
+          ImportProblem.warning(
+              1,
+              "the plan's period (years) was not found"
+                  + (facts.periodFrom() != null ? " (it starts in " + facts.periodFrom() + ")" : "")
+                  + ": plan.period is left out; set it (from, to) before deploying"));
     }
     if (facts.coordinatingOffice() == null) {
       problems.add(
           ImportProblem.warning(
               1,
-              "the text names no coordinating office (领导小组办公室/联席会议办公室); a placeholder was proposed: review plan.coordinatingOffice"));
+              facts.level() != null
+                  ? "the text names no coordinating office (领导小组办公室/联席会议办公室); a placeholder was proposed: review plan.coordinatingOffice"
+                  : "the text names no coordinating office (领导小组办公室/联席会议办公室): plan.coordinatingOffice is a placeholder (待填写); set its id and name"));
     }
   }
 

@@ -16,13 +16,23 @@ import java.util.regex.Pattern;
 final class ResponsibilityReader {
 
   private static final Pattern LIST_LABEL = Pattern.compile("^(责任单位|责任部门|负责单位|主责单位|牵头单位|牵头部门)[::]");
+
+  /** "配合单位:Y、Z" on a line of its own, after the lead's line. */
+  private static final Pattern CO_LABEL = Pattern.compile("^(配合单位|配合部门|协办单位|参与单位|协同单位)[::]");
+
   private static final Pattern LEAD_AND_CO =
-      Pattern.compile("^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位)[::](.+)$");
+      Pattern.compile(
+          "^(?:牵头单位|牵头部门)[::](.+?)[;;,,]?(?:配合单位|配合部门|协办单位|参与单位|协同单位|责任单位|责任部门)[::](.+)$");
   private static final Pattern LEAD_WITH_OTHERS =
       Pattern.compile("^(.+?)(?:会同|联合)(?:有关|相关|其他)(?:部门|单位)(?:共同)?负责$");
   private static final Pattern LEAD_THEN_CO =
       Pattern.compile("^(.+?)牵头[,,;;](.+?)(?:配合|参与|协助|协同|共同负责|负责)$");
   private static final Pattern JOINT = Pattern.compile("^(.+?)(?:按照?职责分工负责|按职责分工落实|按职责负责|分工负责)$");
+
+  /** What only ends a name, so a line starting with it goes on the name above ("市政府办" / "公室"). */
+  private static final Pattern NAME_TAIL =
+      Pattern.compile("^(公室|员会|委员会|管理局|管理委员会|中心|分局|支行|局[、,,;;))]|局$|厅|室[、,,;;))]|室$)");
+
   private static final String OPEN = "((";
   private static final String CLOSE = "))";
 
@@ -65,14 +75,16 @@ final class ResponsibilityReader {
   private void readLabelledLines() throws UnreadableUnitsException.AtLine {
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i).text();
-      if (!LIST_LABEL.matcher(text).find()) {
+      if (!LIST_LABEL.matcher(text).find() && !CO_LABEL.matcher(text).find()) {
         continue;
       }
       StringBuilder list = new StringBuilder(text);
       int last = i;
       while (last + 1 < lines.size()
           && !lines.get(last + 1).isBlank()
-          && !lines.get(last + 1).text().contains("。")) {
+          && !lines.get(last + 1).text().contains("。")
+          && !LIST_LABEL.matcher(lines.get(last + 1).text()).find()
+          && !CO_LABEL.matcher(lines.get(last + 1).text()).find()) {
         last++;
         appendBroken(list, lines.get(last).text());
       }
@@ -120,8 +132,19 @@ final class ResponsibilityReader {
         add(Responsibility.Kind.LEAD_AND_CO, m.group(2), line);
         return true;
       }
+      if ((m = CO_LABEL.matcher(content)).find()) {
+        add(Responsibility.Kind.LEAD_AND_CO, content.substring(m.end()), line);
+        return true;
+      }
       if ((m = LIST_LABEL.matcher(content)).find()) {
-        add(Responsibility.Kind.LIST, content.substring(m.end()), line);
+        String rest = content.substring(m.end());
+        Matcher roles = LEAD_THEN_CO.matcher(rest);
+        if (roles.matches()) { // "责任单位:X牵头,Y、Z配合"
+          add(Responsibility.Kind.LEAD_AND_CO, roles.group(1), line);
+          add(Responsibility.Kind.LEAD_AND_CO, roles.group(2), line);
+          return true;
+        }
+        add(Responsibility.Kind.LIST, rest, line);
         return true;
       }
       if ((m = LEAD_WITH_OTHERS.matcher(content)).matches()) {
@@ -202,6 +225,7 @@ final class ResponsibilityReader {
     // only endings that cannot end a word inside a name (人社局 breaks as "人社" / "局")
     if (!separated
         && "局委办院府部厅室位门关处署".indexOf(last) >= 0
+        && !NAME_TAIL.matcher(next).find()
         && !next.startsWith("负责")
         && !next.startsWith("按")
         && !next.startsWith("牵头")) {

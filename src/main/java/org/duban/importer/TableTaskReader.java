@@ -13,6 +13,7 @@ final class TableTaskReader {
 
   private static final Pattern UNIT_HEADER = Pattern.compile("^(责任单位|责任部门|牵头单位|牵头部门|主责单位)$");
   private static final Pattern CO_HEADER = Pattern.compile("^(配合单位|配合部门|协办单位|参与单位)$");
+  private static final Pattern DEADLINE_HEADER = Pattern.compile("^(完成时限|完成时间|完成期限|时间节点|时限要求|时限)$");
   private static final Pattern NUMBER_HEADER = Pattern.compile("^(序号|编号)$");
   private static final Pattern TASK_HEADER = Pattern.compile("任务|事项|名称|工作内容|内容");
   private static final Pattern MEASURE_HEADER = Pattern.compile("措施|举措|具体内容|工作要求");
@@ -31,10 +32,20 @@ final class TableTaskReader {
       List<String> header =
           cells(lines.get(h).text(), separator, lines.get(h).text().startsWith("|"));
       int unitCol = indexOf(header, UNIT_HEADER);
+      int firstData = h + 1;
+      if (unitCol < 0 && separator.equals("  ") && h + 1 < lines.size()) {
+        // a PDF's header cells are wrapped too: "牵头" over "单位"
+        List<String> merged = PdfTable.header(lines.get(h), lines.get(h + 1));
+        if (merged != null && indexOf(merged, UNIT_HEADER) >= 0) {
+          header = merged;
+          unitCol = indexOf(header, UNIT_HEADER);
+          firstData = h + 2;
+        }
+      }
       if (unitCol < 0) {
         continue;
       }
-      return readRows(lines, h, separator, header, unitCol, problems);
+      return readRows(lines, h, firstData, separator, header, unitCol, problems);
     }
     return null;
   }
@@ -42,16 +53,18 @@ final class TableTaskReader {
   private static List<ImportedTask> readRows(
       List<DocumentLine> lines,
       int h,
+      int firstData,
       String separator,
       List<String> header,
       int unitCol,
       List<ImportProblem> problems) {
     int numberCol = indexOf(header, NUMBER_HEADER);
     int coCol = indexOf(header, CO_HEADER);
+    int deadlineCol = indexOf(header, DEADLINE_HEADER);
     int taskCol = -1;
     int measureCol = -1;
     for (int c = 0; c < header.size(); c++) {
-      if (c == unitCol || c == coCol || c == numberCol) {
+      if (c == unitCol || c == coCol || c == numberCol || c == deadlineCol) {
         continue;
       }
       if (taskCol < 0 && TASK_HEADER.matcher(header.get(c)).find()) {
@@ -73,7 +86,11 @@ final class TableTaskReader {
     boolean edgePipes = lines.get(h).text().startsWith("|");
     List<String[]> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
-    for (int i = h + 1; i < lines.size(); i++) {
+    if (separator.equals("  ")) {
+      PdfTable.rows(
+          lines, h, firstData, header.size(), numberCol, taskCol, unitCol, coCol, rows, rowLines);
+    }
+    for (int i = separator.equals("  ") ? lines.size() : h + 1; i < lines.size(); i++) {
       DocumentLine line = lines.get(i);
       if (line.isBlank() || RULE_LINE.matcher(line.text()).matches()) {
         continue;
@@ -100,31 +117,70 @@ final class TableTaskReader {
       }
     }
     List<ImportedTask> tasks = new ArrayList<>();
+    String numbered = null;
+    int parts = 1;
     for (int r = 0; r < rows.size(); r++) {
       String[] row = rows.get(r);
       String number = numberCol >= 0 ? normaliseNumber(row[numberCol]) : Integer.toString(r + 1);
+      if (number.isEmpty()) {
+        // a merged 序号 cell: the row shares the number of the row above, as its next part
+        String shared = numbered == null ? "0" : numbered;
+        parts++;
+        number = shared + "-" + parts;
+        problems.add(
+            ImportProblem.warning(
+                rowLines.get(r),
+                "the table row here has no number of its own (a merged 序号 cell?): numbered "
+                    + number
+                    + ", after the row numbered "
+                    + shared
+                    + "; check it"));
+      } else {
+        numbered = number;
+        parts = 1;
+      }
       String units = row[unitCol];
       String notation =
           coCol >= 0 && !row[coCol].isEmpty()
               ? "牵头单位:" + units + ";配合单位:" + row[coCol]
               : units.endsWith("负责") || units.endsWith("牵头") ? "(" + units + ")" : "责任单位:" + units;
       int lineNumber = rowLines.get(r);
-      ResponsibilityReader.Reading reading;
-      try {
-        reading =
-            ResponsibilityReader.read(List.of(new DocumentLine(lineNumber, notation, notation)));
-      } catch (UnreadableUnitsException.AtLine e) {
+      Responsibility resp = Responsibility.NONE;
+      if (units.isEmpty() && (coCol < 0 || row[coCol].isEmpty())) {
         problems.add(
-            ImportProblem.error(
-                lineNumber, "task " + number + ": cannot read its units: " + e.getMessage()));
-        continue;
-      }
-      Responsibility resp = reading.responsibility();
-      if (resp.isNone()) {
-        problems.add(
-            ImportProblem.error(
-                lineNumber, "task " + number + ": cannot read its units from '" + units + "'"));
-        continue;
+            ImportProblem.warning(
+                lineNumber,
+                "task "
+                    + number
+                    + ": the table names no unit for it; "
+                    + TaskReader.LEFT_TO_THE_OFFICE));
+      } else {
+        try {
+          resp =
+              ResponsibilityReader.read(List.of(new DocumentLine(lineNumber, notation, notation)))
+                  .responsibility();
+          if (resp.isNone()) {
+            problems.add(
+                ImportProblem.warning(
+                    lineNumber,
+                    "task "
+                        + number
+                        + ": cannot read its units from '"
+                        + units
+                        + "'; "
+                        + TaskReader.LEFT_TO_THE_OFFICE));
+          }
+        } catch (UnreadableUnitsException.AtLine e) {
+          problems.add(
+              ImportProblem.warning(
+                  lineNumber,
+                  "task "
+                      + number
+                      + ": cannot read its units: "
+                      + e.getMessage()
+                      + "; "
+                      + TaskReader.LEFT_TO_THE_OFFICE));
+        }
       }
       TitleSplitter.Split split = TitleSplitter.split(row[taskCol]);
       String text = measureCol >= 0 ? row[measureCol] : split.rest();
@@ -140,12 +196,13 @@ final class TableTaskReader {
               resp.units().stream().filter(UnitName::collective).map(UnitName::name).toList(),
               split.title(),
               String.join(" | ", row),
-              lineNumber));
+              lineNumber,
+              deadlineCol >= 0 && !row[deadlineCol].isEmpty() ? row[deadlineCol] : null));
     }
     return tasks;
   }
 
-  private static String join(String a, String b, boolean unitList) {
+  static String join(String a, String b, boolean unitList) {
     if (b.isEmpty()) {
       return a;
     }

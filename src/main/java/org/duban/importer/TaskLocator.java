@@ -61,6 +61,16 @@ final class TaskLocator {
             .flatMap(r -> r.children().stream())
             .flatMap(s -> s.children().stream())
             .anyMatch(OutlineNode::continuesSeries);
+    // "1. 2." under 一、 and "3." under 二、: sections numbered straight through the parts
+    boolean sectionsStraightThrough =
+        roots.stream()
+            .filter(r -> kindOf(r) != PartKind.PREAMBLE)
+            .flatMap(r -> r.children().stream())
+            .anyMatch(
+                s ->
+                    s.continuesSeries()
+                        && s.children().isEmpty()
+                        && s.marker().shape() == OutlineMarker.Shape.DOT);
     for (OutlineNode part : roots) {
       PartKind kind = kindOf(part);
       if (kind == PartKind.PREAMBLE) {
@@ -76,7 +86,9 @@ final class TaskLocator {
           String number =
               section.marker().shape() == OutlineMarker.Shape.PAREN
                   ? "(" + ChineseNumerals.format(section.value()) + ")"
-                  : ChineseNumerals.format(part.value()) + "." + section.value();
+                  : sectionsStraightThrough
+                      ? Integer.toString(section.value())
+                      : ChineseNumerals.format(part.value()) + "." + section.value();
           out.add(
               new Candidate(
                   section, kind == PartKind.SAFEGUARDS && restarts ? "保障" + number : number, kind));

@@ -4,31 +4,65 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Reads one task node: units, title, text and the original wording. */
+/** Reads one task node: units, deadline, title, text and the original wording. */
 final class TaskReader {
+
+  static final String LEFT_TO_THE_OFFICE =
+      "kept without units for the office to decide: name its units in the draft, or set"
+          + " plan.responsibility: ASSIGNED_PER_ROUND to assign them each round";
 
   private TaskReader() {}
 
-  /** The task, or null (with an error added) if its units cannot be read. */
+  /**
+   * The task, or null (with an error added) if it has no title. A task whose units cannot be read
+   * is kept without units, with a warning that says why: a draft never invents units.
+   */
   static ImportedTask read(String number, OutlineNode node, List<ImportProblem> problems) {
     DocumentLine heading =
         new DocumentLine(node.line().number(), node.line().original(), node.heading());
     List<DocumentLine> lines = new ArrayList<>();
     lines.add(heading);
     lines.addAll(node.allLinesBelow());
+    for (DocumentLine line : node.body()) {
+      OutlineMarker marker = line.isBlank() ? null : OutlineMarker.parse(line.text());
+      if (marker != null
+          && marker.shape() == node.marker().shape()
+          && marker.value() > node.value()) {
+        problems.add(
+            ImportProblem.warning(
+                line.number(),
+                "this line starts like item "
+                    + marker.value()
+                    + ", which does not follow item "
+                    + node.value()
+                    + ": it is read as part of task "
+                    + number
+                    + "'s text; check the numbering"));
+      }
+    }
+    DeadlineReader.Reading deadline = DeadlineReader.read(lines);
+    lines = deadline.lines();
+    if (lines.isEmpty() || lines.get(0).number() != heading.number()) {
+      lines.add(0, new DocumentLine(heading.number(), heading.original(), ""));
+    }
     ResponsibilityReader.Reading reading;
     try {
       reading = ResponsibilityReader.read(lines);
     } catch (UnreadableUnitsException.AtLine e) {
       problems.add(
-          ImportProblem.error(
-              e.line(), "task " + number + ": cannot read its units: " + e.getMessage()));
-      return null;
+          ImportProblem.warning(
+              e.line(),
+              "task "
+                  + number
+                  + ": cannot read its units: "
+                  + e.getMessage()
+                  + "; "
+                  + LEFT_TO_THE_OFFICE));
+      reading = new ResponsibilityReader.Reading(Responsibility.NONE, new ArrayList<>(lines));
     }
-    List<DocumentLine> text = reading.text();
+    List<DocumentLine> text = new ArrayList<>(reading.text());
     String headingText =
         !text.isEmpty() && text.get(0).number() == heading.number() ? text.remove(0).text() : "";
-    text = new ArrayList<>(text);
     TitleSplitter.Split split = TitleSplitter.split(headingText);
     List<String> paragraphs = new ArrayList<>();
     if (!split.rest().isEmpty()) {
@@ -63,7 +97,8 @@ final class TaskReader {
         collectives,
         originalTitle(node),
         originalText(node),
-        heading.number());
+        heading.number(),
+        deadline.deadline());
   }
 
   private static String originalTitle(OutlineNode node) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,10 @@ final class UnitListParser {
 
   private static final Pattern PLACE_NAMED = Pattern.compile("\\p{IsHan}{2,}(?<!市场)[市区县州省](?!场)");
   private static final Pattern COLLECTIVE = Pattern.compile("^各|(有关|相关)(部门|单位)|成员单位$|^全市");
+
+  /** A unit's role written after it: "(牵头)", "(牵头单位)", "(配合)". */
+  private static final Pattern ROLE = Pattern.compile("\\((牵头单位|牵头|主责|配合单位|配合|参与)\\)$");
+
   private static final Pattern UNNAMED_OTHERS = Pattern.compile("(等|等有关|等相关)(部门|单位)?$");
 
   /** The units of a list, and whether it ends in "等" (others not named). */
@@ -48,6 +53,7 @@ final class UnitListParser {
       throw new UnreadableUnitsException("the unit list is empty");
     }
     Map<String, UnitName> units = new LinkedHashMap<>();
+    String lead = null;
     for (String group : split(text, GROUP_SEPARATORS)) {
       if (group.isEmpty()) {
         continue;
@@ -56,6 +62,13 @@ final class UnitListParser {
       List<String> items = joinIncompleteCollectives(splitAnd(split(group, "、")));
       for (int i = 0; i < items.size(); i++) {
         String item = normaliseBrackets(items.get(i));
+        Matcher role = ROLE.matcher(item);
+        boolean leads = false;
+        if (role.find() && role.start() > 0) {
+          // "市知识产权局(牵头)": a role, not a second name
+          leads = role.group(1).startsWith("牵头") || role.group(1).equals("主责");
+          item = item.substring(0, role.start());
+        }
         if (i == 0) {
           prefix = levelPrefix(item);
         } else if (prefix != null && takesPrefix(item)) {
@@ -64,12 +77,19 @@ final class UnitListParser {
         UnitName unit = new UnitName(item, isCollective(item));
         check(unit, list);
         units.putIfAbsent(item, unit);
+        if (leads && lead == null) {
+          lead = item;
+        }
       }
     }
     if (units.isEmpty()) {
       throw new UnreadableUnitsException("the unit list is empty");
     }
-    return new Parsed(List.copyOf(units.values()), others);
+    List<UnitName> ordered = new ArrayList<>(units.values());
+    if (lead != null) {
+      ordered.add(0, ordered.remove(ordered.indexOf(units.get(lead)))); // the one marked 牵头 leads
+    }
+    return new Parsed(List.copyOf(ordered), others);
   }
 
   static boolean isCollective(String name) {

@@ -344,12 +344,17 @@ public final class RoundProcessFactory {
     extensions.addChildElement(listener);
   }
 
+  /** The task's text, and the deadline the plan sets for it (完成时限), where it sets one. */
   private static void addDocumentation(BpmnModelInstance model, Process process, TaskEntry task) {
-    if (task.text() == null || task.text().isBlank()) {
+    String text = task.text() == null || task.text().isBlank() ? "" : task.text();
+    if (task.deadline() != null && !task.deadline().isBlank()) {
+      text = (text.isEmpty() ? "" : text + "\n\n") + "完成时限:" + task.deadline();
+    }
+    if (text.isEmpty()) {
       return;
     }
     Documentation doc = model.newInstance(Documentation.class);
-    doc.setTextContent(task.text());
+    doc.setTextContent(text);
     process.getDocumentations().add(doc);
   }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.duban.catalog.CatalogException;
 import org.duban.identity.UnitDirectory;
 import org.duban.importer.CatalogYamlWriter;
+import org.duban.importer.Drafts;
 import org.duban.importer.ImportProblem;
 import org.duban.importer.ImportResult;
 import org.duban.importer.PlanImporter;
@@ -40,7 +41,11 @@ public class PlanImportController {
     this.publication = publication;
   }
 
-  /** Preview: plan document text → draft catalog YAML, with every problem and its line. */
+  /**
+   * Preview: plan document text → draft catalog YAML, with every problem and its line. 200 with a
+   * draft whenever the document has recognisable tasks (warnings and placeholders included), 400
+   * only when there is nothing to draft.
+   */
   @PostMapping(path = "/api/plans/import", consumes = MediaType.TEXT_PLAIN_VALUE)
   public ResponseEntity<Map<String, Object>> preview(
       @RequestParam(name = "source", defaultValue = "upload.txt") String source,
@@ -48,15 +53,29 @@ public class PlanImportController {
     if (!publisher().maySupervise()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
-    ImportResult result = new PlanImporter().importText(source, text);
+    return preview(source, new PlanImporter().importText(source, text));
+  }
+
+  /** The preview's answer to one import: 400 only when there is nothing to draft. */
+  static ResponseEntity<Map<String, Object>> preview(String source, ImportResult result) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("source", source);
     body.put("problems", result.problems().stream().map(p -> problem(source, p)).toList());
     if (result.hasErrors()) {
       return ResponseEntity.badRequest().body(body);
     }
+    // a document with recognisable tasks always gives a draft to review, as the import command
+    // does: what it does not say is a placeholder or a warning, and the answer says what stops
+    // deploying it as it is
+    String catalog = new CatalogYamlWriter().write(result);
+    String undeployable = Drafts.whyNotDeployable(source + " (imported catalog)", catalog);
     body.put("tasks", result.tasks().size());
-    body.put("catalog", new CatalogYamlWriter().write(result));
+    body.put("warnings", result.problems().size());
+    body.put("deployable", undeployable == null);
+    if (undeployable != null) {
+      body.put("notDeployable", undeployable);
+    }
+    body.put("catalog", catalog);
     return ResponseEntity.ok(body);
   }
 

@@ -52,7 +52,8 @@ class CatalogMergeTest {
                 null,
                 "区市场监管局",
                 List.of("区大数据局"),
-                List.of()));
+                List.of(),
+                null));
     assertThat(c.units())
         .startsWith(base.units().toArray(Unit[]::new))
         .endsWith(new Unit("luolong-dashujuju", "区大数据局"))

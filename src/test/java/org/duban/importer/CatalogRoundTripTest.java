@@ -100,6 +100,7 @@ class CatalogRoundTripTest {
             第二行
           lead: 市知识产权局
           coUnits: [市科技局, "null"]
+          deadline: 2025年11月底前
           targets:
             - {indicator: 质押融资额, year: 2025, value: 12.50, unit: 亿元}
         - number: 一.1-试点

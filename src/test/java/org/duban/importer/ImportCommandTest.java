@@ -1,6 +1,7 @@
 package org.duban.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,13 +115,84 @@ class ImportCommandTest {
   }
 
   @Test
-  void failsWithTheLineOfTheProblem() throws IOException {
+  void writesADraftWithWarningsAndExitsZeroWhenTheDocumentHasTasks() throws IOException {
     Path plan = file("bad.txt", Fixtures.text("bad-units.txt"));
-    assertThat(run("import", plan.toString())).isEqualTo(1);
+    assertThat(run("import", plan.toString())).isZero();
+    String yaml = out.toString(StandardCharsets.UTF_8);
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(stderr)
+        .contains("bad.txt:5: warning: task 2: cannot read its units: the unit list is empty")
+        .contains("bad.txt:6: warning: task 3 优化服务 names no responsible unit")
+        .contains("bad.txt:1: warning: the plan's period (years) was not found")
+        .contains(
+            "bad.txt: warning: the draft cannot be deployed as it is: bad.txt (imported catalog):")
+        .contains("3 tasks")
+        .doesNotContain("error");
+    // the draft reads as a draft, with the tasks the office decides on flagged ...
+    PlanCatalog draft = new CatalogReader().readDraft("stdout", yaml);
+    assertThat(draft.tasks()).extracting(t -> t.number()).containsExactly("1", "2", "3");
+    assertThat(draft.task("2").orElseThrow().lead()).isNull();
+    assertThat(draft.plan().period()).isNull();
+    assertThat(yaml)
+        .contains("# review: the document names no units for this task")
+        .contains("  # period: 待填写 — the document names no period; add it:\n");
+    // ... and deploying refuses it until the reviewer has filled in what is missing, naming the
+    // placeholder and then the task without units
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", yaml))
+        .hasMessageContaining("[plan.city]: '待填写(城市)' is a placeholder");
+    String placed = yaml.replace("city: 待填写(城市)", "city: 某区").replace("daitianxie", "mouqu");
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", placed))
+        .hasMessageContaining("[plan.period]: is required");
+    String dated =
+        withPeriod(placed).replace("name: 待填写(督办单位,如市知识产权工作领导小组办公室)", "name: 区知识产权工作领导小组办公室");
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", dated))
+        .hasMessageContaining("[tasks[1].lead]: task 2 强化运用 names no unit: name its units, or");
+  }
+
+  private static String withPeriod(String yaml) {
+    return yaml.replace(
+        "  coordinatingOffice:", "  period:\n    from: 2024\n    to: 2026\n  coordinatingOffice:");
+  }
+
+  @Test
+  void aDraftWithoutCityOrOfficeCarriesPlaceholdersThatDeployingRefuses() throws IOException {
+    Path plan =
+        file(
+            "untitled.txt",
+            """
+            二、重点任务
+            1.加强知识产权保护。开展专项执法。
+            责任单位:市市场监管局、市公安局
+            """);
+    assertThat(run("import", plan.toString())).isZero();
+    String yaml = out.toString(StandardCharsets.UTF_8);
+    assertThat(yaml).contains("city: 待填写(城市)").contains("name: 待填写(督办单位");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("untitled.txt:1: warning: no city, district or province found")
+        .contains("plan.coordinatingOffice is a placeholder (待填写)");
+    String dated = withPeriod(yaml);
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", dated))
+        .hasMessageContaining("[plan.city]: '待填写(城市)' is a placeholder");
+    String titled =
+        dated.replace("city: 待填写(城市)", "city: 示范").replace("title: 待填写(方案标题)", "title: 示范方案");
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", titled))
+        .hasMessageContaining("[plan.id]: 'daitianxie-")
+        .hasMessageContaining("is a placeholder id");
+    String slugged = titled.replace("daitianxie", "shifan");
+    assertThatThrownBy(() -> new CatalogReader().read("draft.yaml", slugged))
+        .hasMessageContaining("[plan.coordinatingOffice.name]: '待填写(督办单位");
+    String complete = slugged.replace("name: 待填写(督办单位,如市知识产权工作领导小组办公室)", "name: 市知识产权工作领导小组办公室");
+    assertThat(new CatalogReader().read("draft.yaml", complete).tasks()).hasSize(1);
+  }
+
+  @Test
+  void exitsOneWhenThereIsNothingToDraft() throws IOException {
+    Path notes = file("notes.txt", Fixtures.text("unrelated.txt"));
+    assertThat(run("import", notes.toString())).isEqualTo(1);
     assertThat(out.size()).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("bad.txt:5: error:")
-        .contains("bad.txt:6: error:");
+        .contains("notes.txt:1: error: no recognisable main tasks")
+        .contains("notes.txt: not imported: 1 error(s)");
   }
 
   @Test

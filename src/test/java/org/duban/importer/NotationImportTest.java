@@ -187,24 +187,128 @@ class NotationImportTest {
   }
 
   @Test
-  void unreadableOrMissingUnitsAreErrorsNamingTheLine() {
+  void unreadableOrMissingUnitsKeepTheTaskWithoutUnitsAndSayWhatAndWhere() {
     ImportResult r = importResource("bad-units.txt");
-    assertThat(r.errors()).extracting(ImportProblem::line).containsExactly(5, 6);
-    assertThat(r.errors().get(0).message()).contains("task 2").contains("cannot read its units");
-    assertThat(r.errors().get(1).message())
-        .contains("task 3")
-        .contains("names no responsible unit");
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        1 | 加强保护 | 区市场监管局 | 区公安分局
+        2 | 强化运用 | - |
+        3 | 优化服务 | - |
+        """);
+    assertThat(r.problems())
+        .filteredOn(p -> p.line() == 5 || p.line() == 6)
+        .extracting(p -> p.format("bad.txt"))
+        .satisfiesExactly(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "bad.txt:5: warning: task 2: cannot read its units: the unit list is empty")
+                    .contains("kept without units for the office to decide"),
+            p ->
+                assertThat(p)
+                    .startsWith("bad.txt:6: warning: task 3 优化服务 names no responsible unit")
+                    .contains("ASSIGNED_PER_ROUND"));
   }
 
   @Test
-  void anUnclosedUnitListIsAnErrorNamingItsLine() {
+  void aUnitNameThatIsNoBodyIsNamedWithItsLine() {
+    ImportResult r =
+        IMPORTER.importText(
+            "odd.txt",
+            """
+            某区知识产权行动方案
+            1. 加强保护
+            加强执法。(责任单位:区市场监管局、全力推进)
+            2. 强化运用
+            推动转化。(责任单位:区科技局)
+            """);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.task("1").units()).isEmpty();
+    assertThat(r.task("2").units()).containsExactly("区科技局");
+    assertThat(r.problems())
+        .extracting(p -> p.format("odd.txt"))
+        .anyMatch(
+            p ->
+                p.startsWith("odd.txt:3: warning: task 1: cannot read its units:")
+                    && p.contains("'区全力推进' does not end like the name of a government body"));
+  }
+
+  @Test
+  void anUnclosedUnitListKeepsTheTaskAndNamesItsLine() {
     ImportResult r = importResource("unclosed-units.txt");
-    assertThat(r.errors())
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.task("1").units()).isEmpty();
+    assertThat(r.task("2").units()).containsExactly("区科技局");
+    assertThat(r.problems())
+        .filteredOn(p -> p.line() == 3)
         .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.line()).isEqualTo(3);
-              assertThat(p.message()).contains("task 1").contains("never closed");
-            });
+        .satisfies(p -> assertThat(p.message()).contains("task 1").contains("never closed"));
+  }
+
+  @Test
+  void aNumberUsedTwiceWithDifferentTextKeepsBothTasks() {
+    ImportResult r =
+        IMPORTER.importText(
+            "twice.txt",
+            """
+            某区知识产权行动方案
+            一、主要任务
+            1. 加强保护
+            加强执法。(责任单位:区市场监管局)
+            一、主要任务
+            1. 强化运用
+            推动转化。(责任单位:区科技局)
+            """);
+    assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        一.1 | 加强保护 | 区市场监管局 |
+        一.1-2 | 强化运用 | 区科技局 |
+        """);
+    assertThat(r.problems())
+        .anyMatch(p -> p.line() == 6 && p.message().contains("is used twice (lines 3 and 6)"));
+  }
+
+  @Test
+  void itemNumbersOfOneHundredAndAboveAreTasksOfTheirOwn() {
+    StringBuilder text = new StringBuilder("某市知识产权工作要点\n一、重点任务\n(一)加强保护\n");
+    for (int n = 1; n <= 120; n++) {
+      text.append(n).append(".开展第").append(n).append("项工作。落实任务。(责任单位:市知识产权局)\n");
+    }
+    text.append("二、其他任务\n");
+    for (int n = 1; n <= 105; n++) {
+      text.append("(").append(ChineseNumerals.format(n)).append(")推进第").append(n).append("项。\n");
+    }
+    ImportResult r = IMPORTER.importText("long.txt", text.toString());
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.tasks()).hasSize(120 + 105);
+    assertThat(r.task("一.100").title()).isEqualTo("开展第100项工作");
+    assertThat(r.task("一.120").text()).isEqualTo("落实任务。");
+    // nothing after 99 folds into item 99 any more
+    assertThat(r.task("一.99").text()).isEqualTo("落实任务。");
+    assertThat(r.task("(一百零五)").title()).isEqualTo("推进第105项");
+    assertThat(r.task("(九十九)").title()).isEqualTo("推进第99项");
+  }
+
+  @Test
+  void aNumberThatDoesNotFollowIsWarnedAbout() {
+    ImportResult r =
+        IMPORTER.importText(
+            "gap.txt",
+            """
+            某市知识产权工作要点
+            1.加强保护。开展执法。(责任单位:市市场监管局)
+            2.强化运用。推动转化。(责任单位:市科技局)
+            4.优化服务。完善平台。(责任单位:市知识产权局)
+            """);
+    assertThat(r.tasks()).extracting(ImportedTask::number).containsExactly("1", "2");
+    assertThat(r.problems())
+        .anyMatch(
+            p ->
+                p.line() == 4
+                    && p.message().contains("starts like item 4, which does not follow item 2"));
   }
 }

@@ -134,6 +134,45 @@ class RoundProcessModelTest {
   }
 
   @Test
+  void theProcessDocumentsTheTasksDeadlineWhereThePlanSetsOne() {
+    PlanCatalog plan = CATALOGS.all().get(0);
+    TaskEntry t = plan.tasks().get(0);
+    TaskEntry dated =
+        new TaskEntry(
+            t.number(),
+            t.title(),
+            t.measureOf(),
+            t.text(),
+            t.original(),
+            t.lead(),
+            t.coUnits(),
+            t.targets(),
+            "2025年11月底前");
+    String documented =
+        factory
+            .create(plan, dated)
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+            .iterator()
+            .next()
+            .getDocumentations()
+            .iterator()
+            .next()
+            .getTextContent();
+    assertThat(documented).startsWith(t.text()).endsWith("\n\n完成时限:2025年11月底前");
+    String plain =
+        factory
+            .create(plan, t)
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+            .iterator()
+            .next()
+            .getDocumentations()
+            .iterator()
+            .next()
+            .getTextContent();
+    assertThat(plain).isEqualTo(t.text());
+  }
+
+  @Test
   void shouldOpenYearlyRoundsByTimerOnlyWhileThePlanHasYearsAhead() {
     PlanCatalog wuzhong = CATALOGS.require("wuzhong-2022");
     TaskEntry task = wuzhong.task("一.4-展会").orElseThrow();

@@ -133,6 +133,44 @@ class PlanImportHttpTest {
   }
 
   @Test
+  void shouldPreviewADraftWithWarningsThatCannotBeDeployedAsItIs() throws Exception {
+    String document =
+        """
+        示范市2026年知识产权工作要点
+        一、重点任务
+        1.强化知识产权创造。培育高价值专利。
+        牵头单位:市知识产权局;配合单位:市科技局
+        完成时限:2026年10月底前
+        2.加强知识产权保护。开展专项执法行动。
+        """;
+    ResponseEntity<String> preview =
+        post(
+            SUPERVISOR,
+            "/api/plans/import?source=yaodian-2026.txt",
+            document,
+            MediaType.TEXT_PLAIN);
+    assertThat(preview.getStatusCode()).as(preview.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode draft = json.readTree(preview.getBody());
+    assertThat(draft.get("tasks").asInt()).isEqualTo(2);
+    assertThat(draft.get("deployable").asBoolean()).isFalse();
+    assertThat(draft.get("notDeployable").asText())
+        .contains("[tasks[1].lead]: task 一.2 加强知识产权保护 names no unit");
+    assertThat(draft.get("problems").get(0).get("severity").asText()).isEqualTo("WARNING");
+    String catalog = draft.get("catalog").asText();
+    assertThat(catalog).contains("deadline: 2026年10月底前").contains("to: 2026");
+
+    ResponseEntity<String> refused =
+        post(
+            SUPERVISOR,
+            "/api/plans?file=yaodian-2026.yaml",
+            catalog,
+            MediaType.valueOf("application/yaml"));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(refused.getBody()).get("message").asText())
+        .contains("task 一.2 加强知识产权保护 names no unit");
+  }
+
+  @Test
   void shouldRejectUnreadableDocumentsBadCatalogsAndOutsiders() throws Exception {
     ResponseEntity<String> unrelated =
         post(
