@@ -37,7 +37,6 @@ import org.duban.names.RoundElements;
 import org.duban.names.RoundVariables;
 import org.duban.round.RoundFixture;
 import org.duban.testsupport.DemoHttp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +70,14 @@ class DeliveryTest {
 
   static {
     mail.start();
+    // shared with PostgresDeliveryTest, which runs against the same servers: stopped with the JVM
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  mail.stop();
+                  robots.stop();
+                }));
   }
 
   @DynamicPropertySource
@@ -118,12 +125,6 @@ class DeliveryTest {
   @AfterEach
   void tearDown() {
     rounds.clear();
-  }
-
-  @AfterAll
-  static void stopServers() {
-    mail.stop();
-    robots.stop();
   }
 
   @Test

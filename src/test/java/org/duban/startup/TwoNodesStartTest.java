@@ -45,6 +45,9 @@ class TwoNodesStartTest {
 
   static final String PLAN = "wuzhong-2022";
 
+  /** The plans whose 2025 rounds make the wave. */
+  static final List<String> PLANS = List.of(PLAN, "quanzhou-2024");
+
   @Test
   void twoNodesStartTogetherOnAnEmptyDatabase() throws Exception {
     String url =
@@ -107,7 +110,7 @@ class TwoNodesStartTest {
       ProcessEngine a, ProcessEngine b, PlanCatalogs catalogs) throws Exception {
     ClockUtil.setCurrentTime(at(2025, 1, 2));
     List<String> rounds = new ArrayList<>();
-    for (String plan : List.of(PLAN, "quanzhou-2024")) {
+    for (String plan : PLANS) {
       for (TaskEntry task : catalogs.require(plan).tasks()) {
         String key = ProcessKeys.round(plan, task.number());
         if (a.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).count()
@@ -133,12 +136,13 @@ class TwoNodesStartTest {
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
       // waits for the executors' work, not for a deadline: the clock stands still meanwhile
-      while (a.getManagementService()
-                  .createJobQuery()
-                  .processInstanceIds(Set.copyOf(rounds))
-                  .executable()
-                  .count()
-              > 0
+      while ((a.getManagementService()
+                      .createJobQuery()
+                      .processInstanceIds(Set.copyOf(rounds))
+                      .executable()
+                      .count()
+                  > 0
+              || undelivered(a) > 0)
           && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
@@ -154,6 +158,26 @@ class TwoNodesStartTest {
         .as("every due rung has run")
         .isZero();
     assertThat(a.getRuntimeService().createIncidentQuery().count()).as("no incident").isZero();
+    assertThat(undelivered(a)).as("every message of the wave delivered").isZero();
+
+    // each message (one delivery instance) sent by exactly one node, once
+    Map<String, Long> sendsPerMessage = new java.util.HashMap<>();
+    Set<String> senders = new java.util.HashSet<>();
+    for (String plan : PLANS) {
+      a.getHistoryService()
+          .createHistoricJobLogQuery()
+          .processDefinitionKey(ProcessKeys.delivery(plan))
+          .successLog()
+          .list()
+          .forEach(
+              log -> {
+                sendsPerMessage.merge(log.getProcessInstanceId(), 1L, Long::sum);
+                senders.add(log.getHostname());
+              });
+    }
+    assertThat(sendsPerMessage).as("messages of the wave").isNotEmpty();
+    assertThat(sendsPerMessage.values()).as("each message sent once").containsOnly(1L);
+    assertThat(senders).as("both nodes delivered").contains("node-a", "node-b");
 
     // round key|unit|type of every notice, from its variables in history
     Map<String, Map<String, Object>> notices = new java.util.HashMap<>();
@@ -199,6 +223,20 @@ class TwoNodesStartTest {
         "two nodes: %d unit tasks, %d notices, jobs run per node %s, wave drained in %.1f s%n",
         unitTasks, notices.size(), jobsPerHost, (System.nanoTime() - waveStart) / 1e9);
     ClockUtil.reset();
+  }
+
+  /** Messages queued and not yet sent, of the wave's plans. */
+  private static long undelivered(ProcessEngine engine) {
+    long open = 0;
+    for (String plan : PLANS) {
+      open +=
+          engine
+              .getRuntimeService()
+              .createProcessInstanceQuery()
+              .processDefinitionKey(ProcessKeys.delivery(plan))
+              .count();
+    }
+    return open;
   }
 
   private static JobExecutor jobExecutor(ProcessEngine engine) {
