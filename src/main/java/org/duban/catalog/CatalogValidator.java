@@ -103,6 +103,7 @@ final class CatalogValidator {
       TaskEntry t = tasks.get(i);
       String at = "tasks[" + i + "]";
       requireText(t.number(), at + ".number");
+      requireFilledIn(t.number(), at + ".number");
       requireLength(t.number(), MAX_TASK_NUMBER, at + ".number");
       requireText(t.title(), at + ".title");
       requireLength(t.title(), MAX_TASK_TITLE, at + ".title");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.duban.catalog.Placeholder;
 import org.duban.catalog.ResponsibilityPolicy;
 
 /**
@@ -100,7 +101,7 @@ public final class PlanImporter {
                       + task.line()
                       + ") with different text: the second is kept as "
                       + other
-                      + "; renumber it or remove it"));
+                      + ", a placeholder that deploying refuses; renumber it or remove it"));
           byNumber.put(other, task.renumbered(other));
         }
       }
@@ -114,10 +115,13 @@ public final class PlanImporter {
     return new ArrayList<>(byNumber.values());
   }
 
-  /** "一.2" used twice: the second becomes "一.2-2" (or -3 …), a number no task has. */
+  /**
+   * "一.2" used twice: the second becomes "待填写(一.2 第2处)" (or 第3处 …), a number no task has and a
+   * placeholder the catalog refuses to deploy, so that no invented number reaches a process key.
+   */
   private static String freeNumber(Map<String, ImportedTask> byNumber, String number) {
     for (int n = 2; ; n++) {
-      String candidate = number + "-" + n;
+      String candidate = Placeholder.of(number + " 第" + n + "处");
       if (!byNumber.containsKey(candidate)) {
         return candidate;
       }

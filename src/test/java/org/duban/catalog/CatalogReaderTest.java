@@ -93,6 +93,22 @@ class CatalogReaderTest {
         .hasMessageContaining("plan.issued");
   }
 
+  /** The importer keeps a second task under a number used twice as a placeholder number. */
+  @Test
+  void shouldRefuseATaskNumberLeftToTheReviewer() {
+    String kept =
+        GOOD
+            + """
+        - number: "待填写(一.1 第2处)"
+          title: 再次出现
+          lead: 市科技局
+      """;
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", kept))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith(
+            "plans/demo.yaml:19 [tasks[1].number]: '待填写(一.1 第2处)' is a placeholder");
+  }
+
   @Test
   void shouldRefuseADuplicateTaskNumber() {
     String twice =

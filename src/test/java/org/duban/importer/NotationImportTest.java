@@ -266,7 +266,7 @@ class NotationImportTest {
         r,
         """
         一.1 | 加强保护 | 区市场监管局 |
-        一.1-2 | 强化运用 | 区科技局 |
+        待填写(一.1 第2处) | 强化运用 | 区科技局 |
         """);
     assertThat(r.problems())
         .anyMatch(p -> p.line() == 6 && p.message().contains("is used twice (lines 3 and 6)"));
