@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -111,6 +113,7 @@ class DeliveryTest {
   @Autowired DeliveryRecords records;
   @Autowired AuditController audit;
   @Autowired TestRestTemplate rest;
+  @Autowired JavaMailSender mailSender;
   RoundFixture rounds;
 
   @BeforeEach
@@ -125,6 +128,18 @@ class DeliveryTest {
   @AfterEach
   void tearDown() {
     rounds.clear();
+  }
+
+  /**
+   * JavaMail waits for ever by default; a stalled server would hold the job past its lock time and
+   * another node would send the message again.
+   */
+  @Test
+  void shouldGiveUpOnAStalledMailServer() {
+    assertThat(((JavaMailSenderImpl) mailSender).getJavaMailProperties())
+        .containsEntry("mail.smtp.connectiontimeout", "10000")
+        .containsEntry("mail.smtp.timeout", "10000")
+        .containsEntry("mail.smtp.writetimeout", "10000");
   }
 
   @Test
