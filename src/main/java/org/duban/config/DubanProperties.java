@@ -21,7 +21,8 @@ public record DubanProperties(
     Login login,
     Demo demo,
     Documents documents,
-    Delivery delivery) {
+    Delivery delivery,
+    Startup startup) {
 
   public DubanProperties {
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
@@ -32,6 +33,19 @@ public record DubanProperties(
     demo = demo == null ? new Demo(false, null, null, null) : demo;
     documents = documents == null ? new Documents(null) : documents;
     delivery = delivery == null ? new Delivery(null, false, null, null, null, null) : delivery;
+    startup = startup == null ? new Startup(null) : startup;
+  }
+
+  /**
+   * Start-up on a database shared by several nodes.
+   *
+   * @param lockWait how long a node waits for another one to finish starting before it gives up
+   *     (the other node may hang, or its connection linger after a host crash)
+   */
+  public record Startup(Duration lockWait) {
+    public Startup {
+      lockWait = lockWait == null ? Duration.ofMinutes(10) : lockWait;
+    }
   }
 
   /**

@@ -1,9 +1,12 @@
 package org.duban.startup;
 
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +39,17 @@ public class EngineIndexes {
   }
 
   public void create() {
+    boolean postgres = isPostgres();
     for (Index index : INDEXES) {
+      if (exists(index)) {
+        continue;
+      }
+      // on PostgreSQL without blocking the other nodes' task writes while it is built (and even
+      // "if not exists" would lock the table first): that needs autocommit, as a pool gives it
       jdbc.execute(
-          "create index if not exists "
+          "create index "
+              + (postgres ? "concurrently " : "")
+              + "if not exists "
               + index.name()
               + " on "
               + prefix
@@ -47,5 +58,35 @@ public class EngineIndexes {
               + index.columns()
               + ")");
     }
+  }
+
+  private boolean isPostgres() {
+    return Boolean.TRUE.equals(
+        jdbc.execute(
+            (ConnectionCallback<Boolean>)
+                connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+  }
+
+  /** Asked of the JDBC driver's catalog, which takes no lock on the table. */
+  private boolean exists(Index index) {
+    return Boolean.TRUE.equals(
+        jdbc.execute(
+            (ConnectionCallback<Boolean>)
+                connection -> {
+                  DatabaseMetaData meta = connection.getMetaData();
+                  String table = prefix + index.table();
+                  // PostgreSQL folds unquoted names to lower case, H2 to upper case
+                  for (String name : new String[] {table.toLowerCase(), table.toUpperCase()}) {
+                    try (ResultSet found = meta.getIndexInfo(null, null, name, false, true)) {
+                      while (found.next()) {
+                        if (index.name().equalsIgnoreCase(found.getString("INDEX_NAME"))) {
+                          return true;
+                        }
+                      }
+                    }
+                  }
+                  return false;
+                }));
   }
 }

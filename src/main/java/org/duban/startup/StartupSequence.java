@@ -35,6 +35,9 @@ public class StartupSequence {
   /** The engine is a singleton bean, so it is built by the time the context is refreshed. */
   @EventListener
   public void onContextRefreshed(ContextRefreshedEvent event) {
+    if (event.getApplicationContext().getParent() != null) {
+      return; // a child context (e.g. a management port's): the application's start is done once
+    }
     try {
       indexes.create();
       deployment.deployAll();

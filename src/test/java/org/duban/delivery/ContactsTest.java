@@ -146,7 +146,8 @@ class ContactsTest {
             null,
             null,
             null,
-            new DubanProperties.Delivery(null, outbox, null, null, null, contacts));
+            new DubanProperties.Delivery(null, outbox, null, null, null, contacts),
+            null);
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     if (mail) {
       beans.addBean("mailSender", new JavaMailSenderImpl());

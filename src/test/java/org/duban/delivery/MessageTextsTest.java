@@ -26,7 +26,8 @@ class MessageTextsTest {
                   null,
                   null,
                   null,
-                  null)));
+                  null),
+              null));
 
   static Message message(MessageKind kind, String reason) {
     return new Message(

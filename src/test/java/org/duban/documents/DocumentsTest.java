@@ -133,6 +133,6 @@ class DocumentsTest {
 
   private static DubanProperties properties(String pdfFont) {
     return new DubanProperties(
-        null, null, null, null, null, null, new DubanProperties.Documents(pdfFont), null);
+        null, null, null, null, null, null, new DubanProperties.Documents(pdfFont), null, null);
   }
 }
