@@ -96,8 +96,9 @@ public class ReadableDefinitions {
   }
 
   /**
-   * Every process-definition authorization that can bear on the caller's answer, whole: its
-   * identity, kind, owner, resource and permission bits.
+   * Every authorization that can bear on the caller's answer, whole (identity, kind, owner,
+   * resource and permission bits): the process-definition ones of the caller's user, of its groups
+   * and of everyone, and the caller's revokes on anything.
    */
   private Set<String> fingerprint(String user, List<String> groups) {
     Set<String> rows = new TreeSet<>();
@@ -111,6 +112,21 @@ public class ReadableDefinitions {
       authorizations
           .createAuthorizationQuery()
           .resourceType(Resources.PROCESS_DEFINITION)
+          .groupIdIn(groups.toArray(String[]::new))
+          .list()
+          .forEach(a -> rows.add(row(a)));
+    }
+    // whether the engine checks revokes at all ("auto") depends on any revoke of the caller's
+    authorizations
+        .createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .userIdIn(user, Authorization.ANY)
+        .list()
+        .forEach(a -> rows.add(row(a)));
+    if (!groups.isEmpty()) {
+      authorizations
+          .createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_REVOKE)
           .groupIdIn(groups.toArray(String[]::new))
           .list()
           .forEach(a -> rows.add(row(a)));
@@ -131,17 +147,21 @@ public class ReadableDefinitions {
   }
 
   /**
-   * The definition keys that some revoke names, whoever it is for: read as the system, since the
-   * caller may not read authorizations (and would then see none).
+   * The definition keys that a revoke names, whoever it is for, or a global authorization of their
+   * own (which may grant less than the caller's grant on all): each is asked of the engine. Read as
+   * the system, since the caller may not read authorizations (and would then see none).
    */
   private Set<String> revokedKeys() {
     Set<String> keys = new HashSet<>();
-    authorizations
-        .createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
-        .resourceType(Resources.PROCESS_DEFINITION)
-        .list()
-        .forEach(a -> keys.add(a.getResourceId()));
+    for (int type : new int[] {Authorization.AUTH_TYPE_REVOKE, Authorization.AUTH_TYPE_GLOBAL}) {
+      authorizations
+          .createAuthorizationQuery()
+          .authorizationType(type)
+          .resourceType(Resources.PROCESS_DEFINITION)
+          .list()
+          .forEach(a -> keys.add(a.getResourceId()));
+    }
+    keys.remove(Authorization.ANY);
     return keys;
   }
 
