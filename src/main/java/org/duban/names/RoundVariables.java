@@ -40,12 +40,11 @@ public final class RoundVariables {
   public static final String COMPLETION_STATUS = "completionStatus";
   public static final String INDICATOR_VALUES = "indicatorValues";
   public static final String EVIDENCE_PREFIX = "evidence";
-  // filed by the system in the unit's stage when its task completes
-  public static final String EVIDENCE_FILES = "evidenceFiles";
-  public static final String SUBMITTED_BY = "submittedBy";
-  public static final String SUBMITTED_AT = "submittedAt";
 
-  /** The stage's filed report (JSON, one unit's report); kept in history once the stage ends. */
+  /**
+   * The stage's filed report (JSON, one unit's report, with who submitted it when and its
+   * evidence), written by the system when the unit's task completes; kept in history.
+   */
   public static final String REPORT = "report";
 
   /** The stored report of one unit: "report_" + group id, JSON text. */

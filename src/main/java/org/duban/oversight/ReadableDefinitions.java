@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -102,36 +104,28 @@ public class ReadableDefinitions {
    */
   private Set<String> fingerprint(String user, List<String> groups) {
     Set<String> rows = new TreeSet<>();
-    authorizations
-        .createAuthorizationQuery()
-        .resourceType(Resources.PROCESS_DEFINITION)
-        .userIdIn(user, Authorization.ANY)
-        .list()
-        .forEach(a -> rows.add(row(a)));
-    if (!groups.isEmpty()) {
-      authorizations
-          .createAuthorizationQuery()
-          .resourceType(Resources.PROCESS_DEFINITION)
-          .groupIdIn(groups.toArray(String[]::new))
-          .list()
-          .forEach(a -> rows.add(row(a)));
-    }
+    ownedByCaller(user, groups, q -> q.resourceType(Resources.PROCESS_DEFINITION), rows);
     // whether the engine checks revokes at all ("auto") depends on any revoke of the caller's
-    authorizations
-        .createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
-        .userIdIn(user, Authorization.ANY)
+    ownedByCaller(user, groups, q -> q.authorizationType(Authorization.AUTH_TYPE_REVOKE), rows);
+    return rows;
+  }
+
+  /** The authorizations of the caller's user, of everyone and of its groups that match. */
+  private void ownedByCaller(
+      String user,
+      List<String> groups,
+      UnaryOperator<AuthorizationQuery> narrow,
+      Set<String> rows) {
+    narrow
+        .apply(authorizations.createAuthorizationQuery().userIdIn(user, Authorization.ANY))
         .list()
         .forEach(a -> rows.add(row(a)));
     if (!groups.isEmpty()) {
-      authorizations
-          .createAuthorizationQuery()
-          .authorizationType(Authorization.AUTH_TYPE_REVOKE)
-          .groupIdIn(groups.toArray(String[]::new))
+      narrow
+          .apply(authorizations.createAuthorizationQuery().groupIdIn(groups.toArray(String[]::new)))
           .list()
           .forEach(a -> rows.add(row(a)));
     }
-    return rows;
   }
 
   private static String row(Authorization a) {

@@ -23,15 +23,14 @@ import org.duban.evidence.EvidencePolicy;
 import org.duban.evidence.EvidenceRejectedException;
 import org.duban.forms.FormRejectedException;
 import org.duban.names.CompletionStatus;
-import org.duban.names.RoundVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a unit's report when it is submitted, before the task completes: a violation rolls the
  * whole submission back, so the unit keeps its task and Tasklist keeps what was typed. The report
  * arrives local to the task; on completion the checked values (status normalized, evidence
- * fingerprinted with SHA-256) are filed in the unit's own stage, together with who submitted it and
- * when: facts that only the system writes.
+ * fingerprinted with SHA-256) are filed in the unit's own stage as its report ({@link
+ * ReportFiling}), together with who submitted it and when: facts that only the system writes.
  */
 @Component("reportSubmissionCheck")
 public class ReportSubmissionCheck implements TaskListener {
@@ -42,12 +41,14 @@ public class ReportSubmissionCheck implements TaskListener {
   private final EvidencePolicy evidence;
   private final IdentityService identity;
   private final ObjectMapper json;
+  private final ReportFiling filing;
 
   public ReportSubmissionCheck(
-      EvidencePolicy evidence, IdentityService identity, ObjectMapper json) {
+      EvidencePolicy evidence, IdentityService identity, ObjectMapper json, ReportFiling filing) {
     this.evidence = evidence;
     this.identity = identity;
     this.json = json;
+    this.filing = filing;
   }
 
   @Override
@@ -85,14 +86,14 @@ public class ReportSubmissionCheck implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return; // checked at submission; filed when the task completes
     }
-    Map<String, Object> filed = new LinkedHashMap<>();
-    filed.put(PROGRESS, progress);
-    filed.put(COMPLETION_STATUS, status.name());
-    filed.put(INDICATOR_VALUES, indicators);
-    filed.put(RoundVariables.EVIDENCE_FILES, write(files));
-    filed.put(RoundVariables.SUBMITTED_BY, handler(task));
-    filed.put(RoundVariables.SUBMITTED_AT, ClockUtil.getCurrentTime());
-    ReportStage.scopeOf(task.getExecution()).setVariablesLocal(filed);
+    filing.file(
+        ReportStage.scopeOf(task.getExecution()),
+        progress,
+        status,
+        indicators,
+        files,
+        handler(task),
+        ClockUtil.getCurrentTime());
   }
 
   /**

@@ -466,9 +466,10 @@ class ForgedSubmissionAttackTest {
                 RoundVariables.report(REPORTED),
                 RoundVariables.report("wuzhong-sifaju"),
                 RoundVariables.REPORT,
-                RoundVariables.SUBMITTED_BY,
-                RoundVariables.SUBMITTED_AT,
-                RoundVariables.EVIDENCE_FILES,
+                // names the round filed a report under before it became one variable
+                "submittedBy",
+                "submittedAt",
+                "evidenceFiles",
                 RoundVariables.evidence(4)));
     runtime
         .createVariableInstanceQuery()
