@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.names.ProcessKeys;
+import org.duban.names.RoundVariables;
 import org.duban.round.RoundFixture;
 import org.duban.testsupport.DemoHttp;
 import org.duban.testsupport.PdfText;
@@ -180,6 +181,51 @@ class AuditHttpTest {
         .isEqualTo(404);
     assertThat(demo.status(AUDITOR, HttpMethod.GET, "/api/audit/evidence/nope/verification", null))
         .isEqualTo(404);
+  }
+
+  /**
+   * History keeps the round's facts but not the engine's bookkeeping (TechnicalHistoryFilter): no
+   * multi-instance counters, no timers armed and removed; the reports and the delivery attempts are
+   * there.
+   */
+  @Test
+  @Order(3)
+  void shouldKeepTheFactsButNotTheBookkeeping() {
+    for (String counter :
+        List.of("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances")) {
+      assertThat(
+              history
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceIdIn(roundId)
+                  .variableName(counter)
+                  .count())
+          .as(counter)
+          .isZero();
+    }
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(roundId)
+                .variableName(RoundVariables.REPORT)
+                .includeDeleted()
+                .count())
+        .as("each unit's filed report, and the lead's returned first version")
+        .isGreaterThanOrEqualTo(10);
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(roundId).creationLog().list())
+        .as("jobs created for the round")
+        .isNotEmpty()
+        .allMatch(log -> !log.getJobDefinitionType().startsWith("timer"));
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(roundId).deletionLog().count())
+        .as("timers removed unfired leave no trace")
+        .isZero();
+    assertThat(
+            history
+                .createHistoricJobLogQuery()
+                .processDefinitionKey(ProcessKeys.delivery("wuzhong-2022"))
+                .successLog()
+                .count())
+        .as("delivery attempts stay in the job log")
+        .isPositive();
   }
 
   @Test

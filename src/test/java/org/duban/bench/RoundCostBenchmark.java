@@ -185,7 +185,8 @@ class RoundCostBenchmark {
       bareRows += historyRows() - before;
     }
     Map<String, Long> roundTables = historyRowsByTable();
-    round();
+    Map<String, Long> byStatement = new java.util.TreeMap<>();
+    statements(this::round, byStatement);
     Map<String, Long> afterRound = historyRowsByTable();
     String variables = detailRowsByVariable(10);
     String db = POSTGRES ? "PostgreSQL " + PostgresServer.shared().origin() : "H2 (file)";
@@ -210,6 +211,13 @@ class RoundCostBenchmark {
           }
         });
     System.out.println("rounds: history rows of one round by table:" + tables);
+    System.out.println(
+        "rounds: statements of one round, most frequent: "
+            + byStatement.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(15)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
     System.out.println(
         "rounds: variable history (ACT_HI_DETAIL) of all rounds, top names: " + variables);
     System.out.println();
@@ -426,6 +434,11 @@ class RoundCostBenchmark {
 
   /** The SQL statements one call prepares. */
   long statements(Runnable call) {
+    return statements(call, new HashMap<>());
+  }
+
+  /** The same, counted per MyBatis statement into {@code byStatement}. */
+  long statements(Runnable call, Map<String, Long> byStatement) {
     Logger mappers = (Logger) LoggerFactory.getLogger(MAPPERS);
     Level before = mappers.getLevel();
     ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -441,9 +454,13 @@ class RoundCostBenchmark {
       mappers.setLevel(before);
       mappers.detachAppender(log);
     }
-    return log.list.stream()
-        .filter(e -> e.getFormattedMessage().startsWith("==>  Preparing"))
-        .count();
+    List<ILoggingEvent> prepared =
+        log.list.stream()
+            .filter(e -> e.getFormattedMessage().startsWith("==>  Preparing"))
+            .toList();
+    prepared.forEach(
+        e -> byStatement.merge(e.getLoggerName().replace(MAPPERS + ".", ""), 1L, Long::sum));
+    return prepared.size();
   }
 
   static Date at(int year, int month, int day) {
