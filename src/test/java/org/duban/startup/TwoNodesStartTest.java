@@ -31,6 +31,7 @@ import org.duban.names.RoundVariables;
 import org.duban.testsupport.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -249,7 +250,29 @@ class TwoNodesStartTest {
         LocalDateTime.of(year, month, day, 10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
   }
 
+  /**
+   * Spring Boot's logging system is one per JVM (Logback's context): two applications starting in
+   * one JVM at once would reset it under each other ("Unable to find Spring Environment in logger
+   * context"). The nodes log through the logging the JVM already has; the race under test is the
+   * database's, not the JVM's.
+   */
   private static List<ConfigurableApplicationContext> startTogether(String url, String... names)
+      throws Exception {
+    String loggingSystem = LoggingSystem.SYSTEM_PROPERTY;
+    String before = System.getProperty(loggingSystem);
+    System.setProperty(loggingSystem, LoggingSystem.NONE);
+    try {
+      return startTogetherNow(url, names);
+    } finally {
+      if (before == null) {
+        System.clearProperty(loggingSystem);
+      } else {
+        System.setProperty(loggingSystem, before);
+      }
+    }
+  }
+
+  private static List<ConfigurableApplicationContext> startTogetherNow(String url, String... names)
       throws Exception {
     CyclicBarrier together = new CyclicBarrier(names.length);
     ExecutorService threads = Executors.newFixedThreadPool(names.length);
