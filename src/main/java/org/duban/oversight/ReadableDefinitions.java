@@ -63,8 +63,7 @@ public class ReadableDefinitions {
     String user = caller.getUserId();
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     Question question =
-        new Question(
-            permission.getName(), user, Set.copyOf(groups), Set.copyOf(new LinkedHashSet<>(keys)));
+        new Question(permission.getName(), user, Set.copyOf(groups), Set.copyOf(keys));
     Set<String> fingerprint = asSystem(caller, () -> fingerprint(user, groups));
     Answer known = answers.getIfPresent(question);
     if (known != null && known.fingerprint().equals(fingerprint)) {
