@@ -82,13 +82,17 @@ public class EvaluationSummary implements JavaDelegate {
         plan.tasks().stream()
             .map(t -> ProcessKeys.round(plan.id(), t.number()))
             .toArray(String[]::new);
+    // every reporting period of the year: plan/task/2025 and plan/task/2025-H1
     return SystemQueries.run(
-        () ->
-            history
-                .createHistoricProcessInstanceQuery()
-                .processDefinitionKeyIn(keys)
-                .processInstanceBusinessKeyLike(plan.id() + "/%/" + year)
-                .list());
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKeyIn(keys)
+                    .processInstanceBusinessKeyLike(plan.id() + "/%/" + year + "%")
+                    .list())
+        .stream()
+        .filter(r -> Integer.valueOf(year).equals(ProcessKeys.yearOf(r.getBusinessKey())))
+        .toList();
   }
 
   private void tally(PlanCatalog plan, HistoricProcessInstance round, Map<String, UnitRecord> units)
