@@ -41,6 +41,13 @@ public enum ReportPeriod {
     return year + (this == YEAR ? "年度" : "年" + label);
   }
 
+  /**
+   * A round's period as its {@code period} variable holds it; a round from before periods: YEAR.
+   */
+  public static ReportPeriod ofRound(Object variable) {
+    return variable == null ? YEAR : of(variable.toString()).orElse(YEAR);
+  }
+
   /** By code: "H1", "Q2"; "", "Y" and "YEAR" name the full year. */
   public static Optional<ReportPeriod> of(String code) {
     if (code == null) {

@@ -34,8 +34,9 @@ public class ReportTaskLabels implements TaskListener {
     String unitName = (String) task.getVariable(UNIT_NAME);
     String taskNumber = (String) task.getVariable(TASK_NUMBER);
     String taskTitle = (String) task.getVariable(TASK_TITLE);
-    Object year = task.getVariable(YEAR);
-    task.setName(unitName + ":" + year + "年度 " + taskNumber + " " + taskTitle);
+    int year = ((Number) task.getVariable(YEAR)).intValue();
+    String period = org.duban.catalog.ReportPeriod.ofRound(task.getVariable(PERIOD)).title(year);
+    task.setName(unitName + ":" + period + " " + taskNumber + " " + taskTitle);
     String due = deadlines.day((Date) task.getVariable(UNIT_DUE)).format(DAY);
     String returnReason = (String) task.getVariable(RETURN_REASON);
     String description = task.getVariable(ROUND_TITLE) + "。请于 " + due + " 前报送工作进展和佐证材料。";

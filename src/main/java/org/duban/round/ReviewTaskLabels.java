@@ -14,8 +14,9 @@ public class ReviewTaskLabels implements TaskListener {
   public void notify(DelegateTask task) {
     task.setName(
         "督办审核:"
-            + task.getVariable(YEAR)
-            + "年度 "
+            + org.duban.catalog.ReportPeriod.ofRound(task.getVariable(PERIOD))
+                .title(((Number) task.getVariable(YEAR)).intValue())
+            + " "
             + task.getVariable(TASK_NUMBER)
             + " "
             + task.getVariable(TASK_TITLE));
