@@ -12,6 +12,7 @@ import java.util.List;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanFacts;
+import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,18 @@ class CatalogMergeTest {
     PlanFacts merged = draft.catalog().plan();
     assertThat(merged.title()).isEqualTo("泉州市审定的标题");
     assertThat(merged.issuer()).isEqualTo("泉州市人民政府");
-    assertThat(merged.targets()).isEqualTo(p.targets());
+    // the document's values; its drafted mapping where a task names the indicator, none elsewhere
+    assertThat(TargetOwners.values(merged.targets())).isEqualTo(TargetOwners.values(p.targets()));
+    assertThat(merged.targets())
+        .filteredOn(t -> t.indicator().equals("知识产权信息公共服务网点总数"))
+        .singleElement()
+        .extracting(Target::tasks)
+        .isEqualTo(List.of("四.1"));
+    assertThat(merged.targets())
+        .filteredOn(t -> t.indicator().equals("每万人口高价值发明专利拥有量"))
+        .singleElement()
+        .extracting(Target::tasks)
+        .isEqualTo(List.of());
     assertThat(messages(draft))
         .containsExactly(
             "plan.title: the document reads '"
