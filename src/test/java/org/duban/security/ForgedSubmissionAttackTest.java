@@ -458,6 +458,7 @@ class ForgedSubmissionAttackTest {
                 RoundVariables.REPORT_DUE,
                 RoundVariables.CO_UNIT_DUE,
                 RoundVariables.TARGETS,
+                RoundVariables.TARGET_RESULTS,
                 RoundVariables.RETURN_COUNT,
                 RoundVariables.RETURN_REASON,
                 RoundVariables.REVIEW_DECISION,
