@@ -36,6 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TargetRows {
 
+  /** Where {@link #rounds} keeps the round's id beside its variables. */
+  private static final String ROUND_ID = "_roundId";
+
   /**
    * @param roundId the round of the year, null where none was opened
    */
@@ -105,8 +108,6 @@ public class TargetRows {
         });
     return rows;
   }
-
-  private static final String ROUND_ID = "_roundId";
 
   private List<TargetResult> results(
       PlanCatalog plan, TaskEntry task, int year, Map<String, Object> vars) {

@@ -154,6 +154,41 @@ class CatalogMergeTest {
   }
 
   @Test
+  void aReviewedMappingWinsAndAnUnmappedTargetTakesTheDocumentsDraft() {
+    PlanCatalog shipped = shipped("quanzhou-2024");
+    PlanFacts p = shipped.plan();
+    List<Target> targets =
+        p.targets().stream()
+            .map(t -> t.indicator().equals("知识产权信息公共服务网点总数") ? t.withTasks(List.of()) : t)
+            .toList();
+    PlanFacts unmapped =
+        new PlanFacts(
+            p.id(),
+            p.government(),
+            p.city(),
+            p.title(),
+            p.issuer(),
+            p.issued(),
+            p.period(),
+            p.coordinatingOffice(),
+            p.responsibility(),
+            p.source(),
+            targets);
+    PlanCatalog base =
+        new PlanCatalog(
+            unmapped, shipped.calendar(), shipped.escalation(), shipped.units(), shipped.tasks());
+
+    CatalogDraft draft = draft(QUANZHOU, Fixtures.document(QUANZHOU), base);
+
+    // 二.2 names 知识产权优势示范企业 too, but the review chose 一.2 育主体: the review wins
+    assertThat(draft.catalog().plan().targets()).isEqualTo(p.targets());
+    assertThat(messages(draft))
+        .containsExactly(
+            "plan.targets: 指标「知识产权信息公共服务网点总数」(2026): the reviewed catalog maps it to no task;"
+                + " the document's tasks [四.1] were added: review them");
+  }
+
+  @Test
   void reviewedFactsWinAndWhatOnlyTheDocumentSaysIsAdded() {
     PlanCatalog shipped = shipped("quanzhou-2024");
     PlanFacts p = shipped.plan();
