@@ -113,7 +113,7 @@ class TargetScenarioTest {
     assertThat(onTheBoard(PATENTS).leadUnitName()).isEqualTo("市知识产权局");
 
     accept(review);
-    assertThat(evaluationTargetTable())
+    assertThat(evaluationTargetTable(PLAN, 2026))
         .contains(
             "\"每万人口高价值发明专利拥有量\",\"件\",不低于,\"一.3\",\"建体系\",\"市知识产权局\",2026,5.2,2026,6,-0.8,未达标")
         .contains("\"版权登记量\",\"万件\",不低于,\"一.3\",\"建体系\",\"市知识产权局\",2026,71,2026,70,1,达标")
@@ -132,8 +132,20 @@ class TargetScenarioTest {
     assertThat(result(resultsOf(review), PATENTS).verdictLabel()).isEqualTo("达标");
     assertThat(result(resultsOf(review), COPYRIGHT).verdictLabel()).isEqualTo("未达标");
     accept(review);
-    assertThat(evaluationTargetTable())
+    assertThat(evaluationTargetTable(PLAN, 2026))
         .contains("\"每万人口高价值发明专利拥有量\",\"件\",不低于,\"一.3\",\"建体系\",\"市知识产权局\",2026,6,2026,6,0,达标");
+  }
+
+  @Test
+  void theEvaluationListsEveryTargetAlsoThoseNoTaskAnswersFor() throws Exception {
+    ClockUtil.setCurrentTime(at(2022, 12, 20));
+
+    String table = evaluationTargetTable("jilin-2020", 2022);
+
+    assertThat(table)
+        .contains("\"知识产权优势示范企业\",\"家\",不低于,\"(十一)\",\"加强区域知识产权服务发展\",\"\",2022,,2022,500,,无目标值")
+        .contains("\"知识产权示范学校\",\"所\",不低于,\"\",\"未对应任务\",\"\",2022,,2022,100,,无目标值")
+        .contains("\"有效注册商标\",\"万件\",不低于,\"\",\"未对应任务\"");
   }
 
   @Test
@@ -275,10 +287,10 @@ class TargetScenarioTest {
     rounds.runDueJobs();
   }
 
-  private String evaluationTargetTable() throws Exception {
+  private String evaluationTargetTable(String plan, int year) throws Exception {
     ProcessInstance evaluation =
         runtime.startProcessInstanceByKey(
-            EvaluationKind.ANNUAL.processKey(PLAN), Map.of(RoundVariables.YEAR, 2026));
+            EvaluationKind.ANNUAL.processKey(plan), Map.of(RoundVariables.YEAR, year));
     Task task = tasks.createTaskQuery().processInstanceId(evaluation.getId()).singleResult();
     assertThat((String) tasks.getVariable(task.getId(), EvaluationVariables.SUMMARY_TEXT))
         .contains("指标");
