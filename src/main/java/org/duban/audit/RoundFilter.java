@@ -1,6 +1,7 @@
 package org.duban.audit;
 
 import java.util.Set;
+import org.duban.names.ProcessKeys;
 
 /**
  * What an auditor searches rounds by. Every part is optional; the caller's authorizations narrow
@@ -50,7 +51,7 @@ public record RoundFilter(
         + "/"
         + (task == null ? "%" : escape(task))
         + "/"
-        + (year == null ? "%" : year.toString());
+        + (year == null ? "%" : year + "%");
   }
 
   boolean matchesKey(String businessKey) {
@@ -66,7 +67,7 @@ public record RoundFilter(
     }
     return (plan == null || plan.equals(parts[0]))
         && (task == null || task.equals(parts[1]))
-        && (year == null || year.toString().equals(parts[2]));
+        && (year == null || year.equals(ProcessKeys.yearOf(businessKey)));
   }
 
   /** A LIKE pattern's own wildcard is taken literally by no one here: it is dropped. */

@@ -152,7 +152,7 @@ public class RoundSearch {
         round.getBusinessKey(),
         text(values.get(RoundVariables.PLAN_ID), key[0]),
         text(values.get(RoundVariables.TASK_NUMBER), key[1]),
-        year instanceof Number n ? n.intValue() : parseYear(key[2]),
+        year instanceof Number n ? n.intValue() : ProcessKeys.yearOf(round.getBusinessKey()),
         (String) values.get(RoundVariables.ROUND_TITLE),
         (String) values.get(RoundVariables.LEAD_UNIT),
         (String) values.get(RoundVariables.LEAD_UNIT_NAME),
@@ -166,13 +166,5 @@ public class RoundSearch {
 
   private static String text(Object value, String fallback) {
     return value == null ? fallback : value.toString();
-  }
-
-  private static Integer parseYear(String text) {
-    try {
-      return Integer.valueOf(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -142,7 +142,108 @@ final class CatalogValidator {
               + calendar.coUnitLeadTime()
               + ": co-units of a late-started round would have no time at all");
     }
+    checkSchedules(calendar, period, tasks);
     return new PlanCatalog(plan, calendar, withDefaults(c.escalation()), units, tasks);
+  }
+
+  /**
+   * Every round of a year must open and fall due within that year, each period's report after its
+   * round opens; a task's dated deadline lies within the plan's period and makes it one round, so
+   * it cannot also report every half-year or quarter.
+   */
+  private void checkSchedules(RoundCalendar calendar, PlanPeriod period, List<TaskEntry> tasks) {
+    Set<Reporting> used = java.util.EnumSet.of(calendar.reporting());
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskEntry t = tasks.get(i);
+      String at = "tasks[" + i + "]";
+      java.util.Optional<java.time.LocalDate> date = t.deadlineDate();
+      if (date.isPresent() && !period.contains(date.get().getYear())) {
+        throw fail(
+            at + ".deadline",
+            "任务 "
+                + t.number()
+                + " 的完成时限「"
+                + t.deadline()
+                + "」("
+                + date.get()
+                + ")不在规划期 "
+                + period
+                + " 内");
+      }
+      if (date.isPresent() && t.reporting() != null) {
+        throw fail(
+            at + ".reporting",
+            "任务 "
+                + t.number()
+                + " 的完成时限「"
+                + t.deadline()
+                + "」是一个日期,只开启一轮、到期报送,不能再设 reporting: "
+                + t.reporting());
+      }
+      if (t.reporting() != null && date.isEmpty()) {
+        used.add(t.reporting());
+      }
+    }
+    java.time.LocalDate starts = calendar.roundStarts().atYear(2001);
+    for (Reporting reporting : used) {
+      java.time.LocalDate last =
+          starts.plusMonths((long) (reporting.periods.size() - 1) * reporting.monthsApart);
+      if (last.getYear() != starts.getYear()) {
+        throw fail(
+            "calendar.roundStarts",
+            "按 "
+                + reporting
+                + " 报送时,一年最后一期("
+                + ReportPeriod.YEAR.label
+                + ")于 "
+                + last.getMonthValue()
+                + "月"
+                + last.getDayOfMonth()
+                + "日开启,已到次年:roundStarts 须不晚于 "
+                + (12 - (reporting.periods.size() - 1) * reporting.monthsApart)
+                + " 月");
+      }
+    }
+    if (used.stream().anyMatch(r -> r != Reporting.YEARLY)
+        && calendar.roundStarts().getDayOfMonth() > 28) {
+      // the engine steps its timer month by month: a period opening on the 31st would drift
+      throw fail("calendar.roundStarts", "按半年或季度报送时,roundStarts 须在某月 1 日至 28 日之间");
+    }
+    for (ReportPeriod p : calendar.periodDue().keySet()) {
+      String field = "calendar.periodDue." + (p == ReportPeriod.YEAR ? "YEAR" : p.code);
+      if (p == ReportPeriod.YEAR) {
+        throw fail(field, "全年报告的截止日期写在 calendar.reportDue");
+      }
+      if (used.stream().noneMatch(r -> r.periods.contains(p))) {
+        throw fail(
+            field,
+            "本目录没有按「" + p.label + "」报送的任务(calendar.reporting: " + calendar.reporting() + ")");
+      }
+    }
+    for (Reporting reporting : used) {
+      for (ReportPeriod p : reporting.periods) {
+        java.time.LocalDate opens =
+            starts.plusMonths((long) reporting.indexOf(p) * reporting.monthsApart);
+        java.time.LocalDate due = calendar.dueOf(p).atYear(2001);
+        if (!due.minus(calendar.coUnitLeadTime()).isAfter(opens)) {
+          throw fail(
+              p == ReportPeriod.YEAR ? "calendar.reportDue" : "calendar.periodDue." + p.code,
+              "「"
+                  + p.label
+                  + "」报告 "
+                  + due.getMonthValue()
+                  + "月"
+                  + due.getDayOfMonth()
+                  + "日截止,而该期 "
+                  + opens.getMonthValue()
+                  + "月"
+                  + opens.getDayOfMonth()
+                  + "日才开启:配合单位须在牵头单位前 "
+                  + calendar.coUnitLeadTime()
+                  + " 报送,没有时间");
+        }
+      }
+    }
   }
 
   private void checkUnits(
@@ -271,7 +372,9 @@ final class CatalogValidator {
         c.midTermEvery(),
         c.minimumLeadTime() == null ? d.minimumLeadTime() : c.minimumLeadTime(),
         c.reviewTime() == null ? d.reviewTime() : c.reviewTime(),
-        c.decisionTime() == null ? d.decisionTime() : c.decisionTime());
+        c.decisionTime() == null ? d.decisionTime() : c.decisionTime(),
+        c.reporting() == null ? d.reporting() : c.reporting(),
+        c.periodDue());
   }
 
   private EscalationRules withDefaults(EscalationRules e) {

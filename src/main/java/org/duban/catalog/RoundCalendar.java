@@ -2,6 +2,7 @@ package org.duban.catalog;
 
 import java.time.MonthDay;
 import java.time.Period;
+import java.util.Map;
 
 /**
  * The yearly calendar of a plan's rounds. The plans name no report day, so the defaults come from
@@ -15,6 +16,10 @@ import java.time.Period;
  * @param reviewTime how long the coordinating office has to review the lead's report (督办审核)
  * @param decisionTime how long the office has to issue or withdraw a proposed criticism or
  *     interview
+ * @param reporting how often units report (yearly where the plan says nothing): one round per
+ *     period; {@code reportDue} stays the full-year report's day
+ * @param periodDue the due day of the reports before the full-year one (H1: 06-30), where it is not
+ *     the period's last day
  */
 public record RoundCalendar(
     MonthDay roundStarts,
@@ -25,7 +30,22 @@ public record RoundCalendar(
     Integer midTermEvery,
     Period minimumLeadTime,
     Period reviewTime,
-    Period decisionTime) {
+    Period decisionTime,
+    Reporting reporting,
+    Map<ReportPeriod, MonthDay> periodDue) {
+
+  public RoundCalendar {
+    // yearly unless the plan says otherwise: the catalog then need not name it
+    reporting = reporting == null ? Reporting.YEARLY : reporting;
+    periodDue = periodDue == null ? Map.of() : Map.copyOf(periodDue);
+  }
+
+  /** The due day of a period's report in a year's calendar (the lead's). */
+  public MonthDay dueOf(ReportPeriod period) {
+    return period == ReportPeriod.YEAR
+        ? reportDue
+        : periodDue.getOrDefault(period, period.defaultDue());
+  }
 
   public static final RoundCalendar DEFAULT =
       new RoundCalendar(
@@ -37,5 +57,7 @@ public record RoundCalendar(
           null,
           Period.ofDays(30),
           Period.ofDays(10),
-          Period.ofDays(5));
+          Period.ofDays(5),
+          Reporting.YEARLY,
+          Map.of());
 }

@@ -12,7 +12,9 @@ import java.util.List;
  * @param lead lead unit name, or null where the plan names none and the round assigns it
  * @param coUnits co-responsible unit names (may be empty)
  * @param deadline the deadline the plan sets for the task (完成时限), as written: "2025年11月底前", "长期坚持";
- *     null where it sets none. {@link #deadlineDate()} reads the date where it is one.
+ *     null where it sets none. {@link #deadlineDate()} reads the date where it is one: such a task
+ *     has one round, due then, instead of one per year
+ * @param reporting how often this task's units report, where it differs from the plan's calendar
  */
 public record TaskEntry(
     String number,
@@ -23,11 +25,31 @@ public record TaskEntry(
     String lead,
     List<String> coUnits,
     List<Target> targets,
-    String deadline) {
+    String deadline,
+    Reporting reporting) {
 
   public TaskEntry {
     coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
     targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  /** A task reporting as its plan does. */
+  public TaskEntry(
+      String number,
+      String title,
+      String measureOf,
+      String text,
+      String original,
+      String lead,
+      List<String> coUnits,
+      List<Target> targets,
+      String deadline) {
+    this(number, title, measureOf, text, original, lead, coUnits, targets, deadline, null);
+  }
+
+  /** How often this task reports: its own rule, else the plan's. */
+  public Reporting reportingIn(RoundCalendar calendar) {
+    return reporting != null ? reporting : calendar.reporting();
   }
 
   /** The date of {@link #deadline}, where the text is a date ("2025年11月底前" → 2025-11-30). */

@@ -1,6 +1,7 @@
 package org.duban.delivery;
 
 import org.duban.config.DubanProperties;
+import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,12 @@ public class MessageTexts {
     text.append(recipientName).append(":\n\n").append(body(m)).append("\n\n");
     text.append("规划:").append(m.planTitle()).append('\n');
     text.append("任务:").append(m.taskNumber()).append(' ').append(m.taskTitle()).append('\n');
-    text.append("年度:").append(m.year()).append("年度\n");
+    org.duban.catalog.ReportPeriod period = ProcessKeys.periodOf(m.roundKey());
+    if (period == org.duban.catalog.ReportPeriod.YEAR) {
+      text.append("年度:").append(m.year()).append("年度\n");
+    } else {
+      text.append("期次:").append(period.title(m.year())).append('\n');
+    }
     text.append("责任单位:").append(m.unitName()).append('\n');
     if (m.due() != null) {
       text.append("截止日期:").append(m.due()).append('\n');

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ReportPeriod;
 import org.duban.engine.SystemQueries;
 import org.duban.names.EvaluationKind;
 import org.duban.names.NoticeStatus;
@@ -61,7 +62,10 @@ public class EvaluationSummary implements JavaDelegate {
           finished++;
         }
         Map<String, Object> vars = tally(plan, round, units);
-        targets.round((String) vars.get(RoundVariables.TASK_NUMBER), y, vars);
+        if (ProcessKeys.periodOf(round.getBusinessKey()) == ReportPeriod.YEAR) {
+          // the year's value is the full-year report's; a half-year's or quarter's is interim
+          targets.round((String) vars.get(RoundVariables.TASK_NUMBER), y, vars);
+        }
       }
     }
     List<TargetRecord.Line> targetLines = targets.lines(year - kind.years + 1, year);
@@ -94,13 +98,17 @@ public class EvaluationSummary implements JavaDelegate {
         plan.tasks().stream()
             .map(t -> ProcessKeys.round(plan.id(), t.number()))
             .toArray(String[]::new);
+    // every reporting period of the year: plan/task/2025 and plan/task/2025-H1
     return SystemQueries.run(
-        () ->
-            history
-                .createHistoricProcessInstanceQuery()
-                .processDefinitionKeyIn(keys)
-                .processInstanceBusinessKeyLike(plan.id() + "/%/" + year)
-                .list());
+            () ->
+                history
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKeyIn(keys)
+                    .processInstanceBusinessKeyLike(plan.id() + "/%/" + year + "%")
+                    .list())
+        .stream()
+        .filter(r -> Integer.valueOf(year).equals(ProcessKeys.yearOf(r.getBusinessKey())))
+        .toList();
   }
 
   /** Counts the round for its units; returns the round's own variables. */

@@ -81,8 +81,37 @@ final class CatalogMerge {
       }
     }
     PlanCatalog catalog =
-        new PlanCatalog(plan, RoundCalendar.DEFAULT, EscalationRules.DEFAULT, units.all(), tasks);
+        new PlanCatalog(
+            plan,
+            calendar(result, RoundCalendar.DEFAULT),
+            EscalationRules.DEFAULT,
+            units.all(),
+            tasks);
     return new CatalogDraft(catalog, List.of(), result.problems(), List.of(), taskNotes, Map.of());
+  }
+
+  /** The calendar with the reporting rule the document states, where it states one. */
+  static RoundCalendar calendar(ImportResult result, RoundCalendar c) {
+    if (result.reporting().isEmpty()) {
+      return c;
+    }
+    ReportingRuleReader.Rule rule = result.reporting().get();
+    Map<org.duban.catalog.ReportPeriod, java.time.MonthDay> periodDue =
+        rule.periodDue() == null
+            ? Map.of()
+            : Map.of(org.duban.catalog.ReportPeriod.H1, rule.periodDue());
+    return new RoundCalendar(
+        c.roundStarts(),
+        rule.yearDue() != null ? rule.yearDue() : c.reportDue(),
+        c.coUnitLeadTime(),
+        c.reworkTime(),
+        c.evaluationStarts(),
+        c.midTermEvery(),
+        c.minimumLeadTime(),
+        c.reviewTime(),
+        c.decisionTime(),
+        rule.reporting(),
+        periodDue);
   }
 
   static CatalogDraft intoBase(ImportResult result, PlanCatalog base) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.duban.catalog.EscalationRules;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanFacts;
+import org.duban.catalog.Reporting;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.RoundCalendar;
 import org.duban.catalog.Target;
@@ -186,6 +187,23 @@ public final class CatalogYamlWriter {
           "  decisionTime: " + c.decisionTime(),
           "the office issues or withdraws a proposed criticism within this long");
     }
+    if (c.reporting() != Reporting.YEARLY) {
+      commented(
+          y,
+          "  reporting: " + c.reporting(),
+          "units report " + c.reporting().periods.size() + " times a year, the last the full year");
+    }
+    if (!c.periodDue().isEmpty()) {
+      y.append("  periodDue:                  # the reports before the full-year one are due on\n");
+      c.periodDue().entrySet().stream()
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(
+              e ->
+                  commented(
+                      y,
+                      "    " + e.getKey().name() + ": " + monthDay(e.getValue()),
+                      e.getKey().label));
+    }
   }
 
   private static void writeEscalation(StringBuilder y, EscalationRules e) {
@@ -274,8 +292,11 @@ public final class CatalogYamlWriter {
     list(y, "    ", "coUnits", t.coUnits());
     if (t.deadline() != null) {
       y.append("    deadline: ").append(YamlText.scalar(t.deadline()));
-      t.deadlineDate().ifPresent(d -> y.append("   # ").append(d));
+      t.deadlineDate().ifPresent(d -> y.append("   # ").append(d).append(": one round, due then"));
       y.append('\n');
+    }
+    if (t.reporting() != null) {
+      y.append("    reporting: ").append(t.reporting()).append('\n');
     }
     writeTargets(y, "    ", t.targets());
   }

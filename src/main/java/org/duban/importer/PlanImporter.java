@@ -64,8 +64,10 @@ public final class PlanImporter {
     if (!tasks.isEmpty()) {
       checkFacts(facts, problems); // without tasks there is no draft whose facts could be missing
     }
+    var reporting = ReportingRuleReader.read(document.lines());
+    reporting.ifPresent(r -> problems.add(ImportProblem.warning(r.line(), r.describe())));
     problems.sort((a, b) -> Integer.compare(a.line(), b.line()));
-    return new ImportResult(source, facts, policy, tasks, problems);
+    return new ImportResult(source, facts, policy, tasks, problems, reporting);
   }
 
   private List<ImportedTask> readOutline(Outline outline, List<ImportProblem> problems) {

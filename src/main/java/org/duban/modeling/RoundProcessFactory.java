@@ -2,6 +2,7 @@ package org.duban.modeling;
 
 import static org.duban.names.RoundElements.*;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.duban.catalog.EscalationRules;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.Reporting;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
 import org.duban.forms.CheckedTaskFormHandler;
@@ -76,14 +78,35 @@ public final class RoundProcessFactory {
     // at most a "year") begins here too; Camunda allows no second none start event beside it.
     // Once the last round has opened, a timer would have no next date (the engine refuses such a
     // deployment), so the process keeps only the manual start.
+    // A task with a dated deadline has one round, opened by a timer on its opening day.
+    RoundRules rules = RoundRules.of(plan.calendar(), task);
     var start =
         process.startEvent(START_YEARLY).camundaFormKey("embedded:deployment:" + START_FORM);
-    YearlyTimer timer =
-        YearlyTimer.yearly(plan.plan().period(), plan.calendar().roundStarts(), zone);
-    AbstractFlowNodeBuilder<?, ?> flow =
-        timer.hasOccurrenceAhead()
-            ? start.name(yearlyStartName(plan)).timerWithCycle(timer.cycle())
-            : start.name("督办人员启动轮次(规划期内各年度已开启)");
+    AbstractFlowNodeBuilder<?, ?> flow;
+    if (rules.oneOff()) {
+      LocalDate opens = rules.oneOffOpening();
+      flow =
+          YearlyTimer.isAhead(opens, zone)
+              ? start
+                  .name(
+                      opens.getYear()
+                          + "年"
+                          + opens.getMonthValue()
+                          + "月"
+                          + opens.getDayOfMonth()
+                          + "日开启轮次,完成时限 "
+                          + rules.deadline()
+                          + "(或督办人员手动启动)")
+                  .timerWithDate(YearlyTimer.iso(opens, zone))
+              : start.name("督办人员启动轮次(完成时限 " + rules.deadline() + ")");
+    } else {
+      YearlyTimer timer = YearlyTimer.periods(plan.plan().period(), rules, zone);
+      flow =
+          timer.hasOccurrenceAhead()
+              ? start.name(periodicStartName(rules)).timerWithCycle(timer.cycle())
+              : start.name(
+                  "督办人员启动轮次(规划期内各" + (rules.reporting() == Reporting.YEARLY ? "年度" : "期") + "已开启)");
+    }
     layout.event(START_YEARLY, 60, MAIN_Y);
 
     if (assigned) {
@@ -217,7 +240,7 @@ public final class RoundProcessFactory {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(ModelProperties.PLAN_ID, plan.id());
     properties.put(ModelProperties.TASK_NUMBER, task.number());
-    properties.putAll(RoundRules.of(plan.calendar()).toModel());
+    properties.putAll(rules.toModel());
     ModelProperties.write(model, p, properties);
     layout.apply(model);
     DeterministicIds.apply(model, p.getId());
@@ -326,9 +349,13 @@ public final class RoundProcessFactory {
     return "${deadlines.at(" + RoundVariables.UNIT_DUE + ", '" + offset + "')}";
   }
 
-  private static String yearlyStartName(PlanCatalog plan) {
-    var day = plan.calendar().roundStarts();
-    return "每年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日开启年度轮次(或督办人员手动启动)";
+  private static String periodicStartName(RoundRules rules) {
+    var day = rules.roundStarts();
+    String when = day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    if (rules.reporting() == Reporting.YEARLY) {
+      return "每年" + when + "开启年度轮次(或督办人员手动启动)";
+    }
+    return rules.reporting().label + "开启一期轮次,每年首期 " + when + "(或督办人员手动启动)";
   }
 
   private static void addListener(

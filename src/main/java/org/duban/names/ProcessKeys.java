@@ -3,6 +3,7 @@ package org.duban.names;
 import org.duban.catalog.AsciiNames;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanProcesses;
+import org.duban.catalog.ReportPeriod;
 import org.duban.catalog.TaskEntry;
 
 /** The one rule for process keys and names: stable ASCII keys, Chinese names. */
@@ -38,18 +39,44 @@ public final class ProcessKeys {
 
   /** Business key of one yearly round: plan/task/year. */
   public static String businessKey(String planId, String taskNumber, int year) {
-    return planId + "/" + taskNumber + "/" + year;
+    return businessKey(planId, taskNumber, year, ReportPeriod.YEAR);
   }
 
-  /** The year of a round's business key (plan/task/year), or null for another key. */
+  /** Business key of one round: plan/task/year, or plan/task/year-H1 for a period of the year. */
+  public static String businessKey(
+      String planId, String taskNumber, int year, ReportPeriod period) {
+    return planId
+        + "/"
+        + taskNumber
+        + "/"
+        + year
+        + (period.code.isEmpty() ? "" : "-" + period.code);
+  }
+
+  /** The year of a round's business key (plan/task/year[-period]), or null for another key. */
   public static Integer yearOf(String businessKey) {
-    if (businessKey == null) {
+    String last = lastSegment(businessKey);
+    if (last == null) {
       return null;
     }
+    int dash = last.indexOf('-');
     try {
-      return Integer.valueOf(businessKey.substring(businessKey.lastIndexOf('/') + 1));
+      return Integer.valueOf(dash < 0 ? last : last.substring(0, dash));
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** The reporting period a round's business key names: the full year where it names none. */
+  public static ReportPeriod periodOf(String businessKey) {
+    String last = lastSegment(businessKey);
+    int dash = last == null ? -1 : last.indexOf('-');
+    return dash < 0
+        ? ReportPeriod.YEAR
+        : ReportPeriod.of(last.substring(dash + 1)).orElse(ReportPeriod.YEAR);
+  }
+
+  private static String lastSegment(String businessKey) {
+    return businessKey == null ? null : businessKey.substring(businessKey.lastIndexOf('/') + 1);
   }
 }

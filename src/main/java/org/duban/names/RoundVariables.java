@@ -7,6 +7,13 @@ public final class RoundVariables {
 
   // set when the round starts
   public static final String YEAR = "year";
+
+  /**
+   * The reporting period of the year the round reports on: YEAR (the full-year report), or H1, Q1,
+   * Q2, Q3 for a task reporting half-yearly or quarterly; also an optional start variable.
+   */
+  public static final String PERIOD = "period";
+
   public static final String PLAN_ID = "planId";
   public static final String TASK_NUMBER = "taskNumber";
   public static final String TASK_TITLE = "taskTitle";

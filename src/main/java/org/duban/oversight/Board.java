@@ -18,13 +18,16 @@ public record Board(
     Totals totals) {
 
   /**
-   * One task of the plan and its round of the year (no round: roundId null, no cells).
+   * One task of the plan and its round of the year (no round: roundId null, no cells); a task
+   * reporting half-yearly or quarterly has a row per period.
    *
+   * @param period the period's round, e.g. 2025年上半年; null for a task reporting once a year
    * @param cells unit group id → its light
    */
   public record Row(
       String taskNumber,
       String taskTitle,
+      String period,
       String roundId,
       String roundState,
       Map<String, Cell> cells) {}

@@ -54,8 +54,7 @@ public class NoticeRecords {
 
   /** The notices of the given plans, of one year's rounds where a year is given. */
   public List<NoticeRecord> of(Collection<PlanCatalog> plans, Integer year) {
-    return records(
-        tables.historic(noticeKeys(plans), null, year == null ? null : "/" + year, List.of(NAMES)));
+    return records(tables.historic(noticeKeys(plans), null, year, List.of(NAMES)));
   }
 
   /**

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ReportPeriod;
 import org.duban.catalog.TaskEntry;
 import org.duban.documents.LocalTimes;
 import org.duban.identity.PeopleNames;
@@ -47,6 +48,7 @@ import org.duban.round.ReportSubmissionCheck;
 import org.duban.round.RoundUnits;
 import org.duban.round.UnitReport;
 import org.duban.schedule.Deadlines;
+import org.duban.schedule.RoundRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -159,7 +161,8 @@ public class OversightQueries {
     plan.tasks().forEach(t -> taskOfKey.put(ProcessKeys.round(plan.id(), t.number()), t));
     Set<String> readableRounds = readable.of(READ_HISTORY, taskOfKey.keySet());
 
-    // one round per task and year; a cancelled one gives way to the one that replaced it
+    // one round per task and reporting period of the year; a cancelled one gives way to the one
+    // that replaced it
     Map<String, HistoricProcessInstance> roundOfKey = new HashMap<>();
     for (HistoricProcessInstance round :
         readableRounds.isEmpty()
@@ -167,16 +170,18 @@ public class OversightQueries {
             : history
                 .createHistoricProcessInstanceQuery()
                 .processDefinitionKeyIn(readableRounds.toArray(String[]::new))
-                .processInstanceBusinessKeyLike(plan.id() + "/%/" + y)
+                .processInstanceBusinessKeyLike(plan.id() + "/%/" + y + "%")
                 .orderByProcessInstanceStartTime()
                 .asc()
                 .list()) {
       if (!inYear(round, y)) {
         continue;
       }
-      HistoricProcessInstance earlier = roundOfKey.get(round.getProcessDefinitionKey());
+      String slot =
+          slot(round.getProcessDefinitionKey(), ProcessKeys.periodOf(round.getBusinessKey()));
+      HistoricProcessInstance earlier = roundOfKey.get(slot);
       if (earlier == null || !isLive(earlier) || isLive(round)) {
-        roundOfKey.put(round.getProcessDefinitionKey(), round);
+        roundOfKey.put(slot, round);
       }
     }
     List<String> roundIds =
@@ -218,62 +223,84 @@ public class OversightQueries {
     int cellCount = 0;
     for (Map.Entry<String, TaskEntry> entry : taskOfKey.entrySet()) {
       TaskEntry task = entry.getValue();
-      HistoricProcessInstance round = roundOfKey.get(entry.getKey());
-      if (round == null) {
-        rows.add(new Board.Row(task.number(), task.title(), null, "未启动", Map.of()));
+      RoundRules schedule = RoundRules.of(plan.calendar(), task);
+      if (schedule.oneOff() && schedule.deadline().getYear() != y) {
+        rows.add(
+            new Board.Row(
+                task.number(),
+                task.title(),
+                null,
+                null,
+                "本年度无轮次(完成时限 " + schedule.deadline() + ")",
+                Map.of()));
         continue;
       }
-      if (isLive(round)) {
-        running++;
-      }
-      Map<String, Board.Cell> cells = new LinkedHashMap<>();
-      for (String unit : membersOfRound.getOrDefault(round.getId(), List.of())) {
-        String at = round.getId() + "|" + unit;
-        OpenReport openTask = open.get(at);
-        UnitReport report = reports.get(at);
-        int[] counts = record.computeIfAbsent(unit, u -> new int[3]);
-        Light light;
-        Long late = null;
-        if (openTask != null) {
-          boolean overdue = !ReportSubmissionCheck.onTime(now, openTask.due());
-          // the task's follow-up date is the day its reminder rung fires (see RoundProcessFactory)
-          Date reminder = openTask.task().getFollowUpDate();
-          light =
-              overdue
-                  ? Light.OVERDUE
-                  : reminder != null && !now.before(reminder) ? Light.DUE_SOON : Light.NOT_DUE;
-          if (overdue) {
-            counts[2]++;
-            late = daysOverdue(openTask.due());
+      for (ReportPeriod period :
+          schedule.oneOff() ? List.of(ReportPeriod.YEAR) : schedule.periods()) {
+        String label = schedule.periods().size() > 1 ? period.title(y) : null;
+        HistoricProcessInstance round = roundOfKey.get(slot(entry.getKey(), period));
+        if (round == null) {
+          rows.add(new Board.Row(task.number(), task.title(), label, null, "未启动", Map.of()));
+          continue;
+        }
+        if (isLive(round)) {
+          running++;
+        }
+        Map<String, Board.Cell> cells = new LinkedHashMap<>();
+        for (String unit : membersOfRound.getOrDefault(round.getId(), List.of())) {
+          String at = round.getId() + "|" + unit;
+          OpenReport openTask = open.get(at);
+          UnitReport report = reports.get(at);
+          int[] counts = record.computeIfAbsent(unit, u -> new int[3]);
+          Light light;
+          Long late = null;
+          if (openTask != null) {
+            boolean overdue = !ReportSubmissionCheck.onTime(now, openTask.due());
+            // the task's follow-up date is the day its reminder rung fires (see
+            // RoundProcessFactory)
+            Date reminder = openTask.task().getFollowUpDate();
+            light =
+                overdue
+                    ? Light.OVERDUE
+                    : reminder != null && !now.before(reminder) ? Light.DUE_SOON : Light.NOT_DUE;
+            if (overdue) {
+              counts[2]++;
+              late = daysOverdue(openTask.due());
+            }
+          } else if (report != null) {
+            light = report.onTime() ? Light.ON_TIME : Light.LATE;
+            counts[report.onTime() ? 0 : 1]++;
+          } else {
+            light = Light.WAITING;
           }
-        } else if (report != null) {
-          light = report.onTime() ? Light.ON_TIME : Light.LATE;
-          counts[report.onTime() ? 0 : 1]++;
-        } else {
-          light = Light.WAITING;
+          if (criticised.contains(round.getBusinessKey() + "|" + unit)) {
+            light = Light.CRITICISED;
+          }
+          lights.merge(light, 1, Integer::sum);
+          cellCount++;
+          cells.put(
+              unit,
+              new Board.Cell(
+                  light.name(),
+                  light.colour,
+                  light.label,
+                  round.getId(),
+                  openTask == null ? null : openTask.task().getId(),
+                  openTask != null
+                      ? times.day(openTask.due())
+                      : report == null ? null : report.dueDate().substring(0, 10),
+                  report == null || openTask != null ? null : report.submittedAt().substring(0, 10),
+                  late));
         }
-        if (criticised.contains(round.getBusinessKey() + "|" + unit)) {
-          light = Light.CRITICISED;
-        }
-        lights.merge(light, 1, Integer::sum);
-        cellCount++;
-        cells.put(
-            unit,
-            new Board.Cell(
-                light.name(),
-                light.colour,
-                light.label,
+        rows.add(
+            new Board.Row(
+                task.number(),
+                task.title(),
+                label,
                 round.getId(),
-                openTask == null ? null : openTask.task().getId(),
-                openTask != null
-                    ? times.day(openTask.due())
-                    : report == null ? null : report.dueDate().substring(0, 10),
-                report == null || openTask != null ? null : report.submittedAt().substring(0, 10),
-                late));
+                isLive(round) ? "进行中" : "已结束",
+                cells));
       }
-      rows.add(
-          new Board.Row(
-              task.number(), task.title(), round.getId(), isLive(round) ? "进行中" : "已结束", cells));
     }
     Map<String, Long> noticesOfUnit =
         yearNotices.stream()
@@ -308,6 +335,11 @@ public class OversightQueries {
         rows,
         units,
         new Board.Totals(roundOfKey.size(), running, cellCount, totals));
+  }
+
+  /** A board's place for a round: its task's process and its reporting period. */
+  private static String slot(String processKey, ReportPeriod period) {
+    return processKey + "|" + period.name();
   }
 
   private static boolean inYear(HistoricProcessInstance round, int year) {

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 指标达标 of one plan and year, for the board: per task that answers for targets, each target with the
- * lead's reported value, the target value and the verdict, as the round's review shows them ({@link
- * RoundVariables#TARGET_RESULTS}); before the lead has reported, the round's declared targets
+ * lead's reported value, the target value and the verdict, as the review of the year's full-year
+ * round shows them ({@link RoundVariables#TARGET_RESULTS}; a half-year's or quarter's round reports
+ * interim figures and is not shown); before the lead has reported, the round's declared targets
  * without a value. Only rounds whose history the caller may read are shown.
  */
 @Component

@@ -42,13 +42,14 @@ class VariableTables {
 
   /**
    * The instances (running or ended) of the definitions whose business key is one of {@code
-   * businessKeys} (all, where null) and ends with {@code keySuffix} (any, where null), with the
-   * variables of {@code names} as history keeps them.
+   * businessKeys} (all, where null) and names {@code year} (any, where null: a round's key ends in
+   * the year, or the year and a reporting period, 2025-H1), with the variables of {@code names} as
+   * history keeps them.
    */
   List<Instance> historic(
       Collection<String> definitionKeys,
       Collection<String> businessKeys,
-      String keySuffix,
+      Integer year,
       Collection<String> names) {
     if (definitionKeys.isEmpty() || businessKeys != null && businessKeys.isEmpty()) {
       return List.of();
@@ -67,9 +68,9 @@ class VariableTables {
         new MapSqlParameterSource()
             .addValue("names", names)
             .addValue("definitions", definitionKeys);
-    if (keySuffix != null) {
-      sql.append(" and P.BUSINESS_KEY_ like :suffix");
-      params.addValue("suffix", "%" + keySuffix);
+    if (year != null) {
+      sql.append(" and (P.BUSINESS_KEY_ like :year or P.BUSINESS_KEY_ like :yearPeriod)");
+      params.addValue("year", "%/" + year).addValue("yearPeriod", "%/" + year + "-%");
     }
     if (businessKeys == null) {
       return read(sql.toString(), params);

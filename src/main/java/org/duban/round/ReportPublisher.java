@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.duban.catalog.Target;
 import org.duban.engine.SystemQueries;
+import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
 import org.duban.names.RoundVariables;
 import org.duban.targets.RoundTargets;
@@ -69,6 +70,8 @@ public class ReportPublisher implements JavaDelegate {
     List<Target> declared = json.readValue(targets, new TypeReference<List<Target>>() {});
     execution.setVariable(
         RoundVariables.TARGET_RESULTS,
-        json.writeValueAsString(RoundTargets.results(declared, year, values)));
+        json.writeValueAsString(
+            RoundTargets.results(
+                declared, year, ProcessKeys.periodOf(execution.getProcessBusinessKey()), values)));
   }
 }

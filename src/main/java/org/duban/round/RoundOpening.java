@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ReportPeriod;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.TaskEntry;
 import org.duban.names.ProcessKeys;
@@ -53,22 +55,43 @@ public class RoundOpening implements ExecutionListener {
     RoundTask round = tasks.of(execution);
     PlanCatalog plan = round.plan();
     TaskEntry task = round.task();
-    int year =
-        opening.open(
-            execution,
-            plan,
-            "任务「" + task.number() + " " + task.title() + "」",
-            y -> ProcessKeys.businessKey(plan.id(), task.number(), y),
-            Set.of(YEAR, LEAD_DUE_OVERRIDE));
-
+    String what = "任务「" + task.number() + " " + task.title() + "」";
+    opening.refuseOtherVariables(execution, what, Set.of(YEAR, PERIOD, LEAD_DUE_OVERRIDE));
     RoundRules rules = tasks.rules(execution);
-    Date reportDue = leadDue(execution, rules, year);
+    Integer given = opening.givenYear(execution);
+    LocalDate timer = opening.timerDay();
+    int year;
+    ReportPeriod period;
+    if (rules.oneOff()) {
+      year = rules.deadline().getYear();
+      if (given != null && given != year) {
+        throw new RoundRefusedException(
+            what + "的完成时限为 " + rules.deadline() + ",只开启 " + year + " 年度一轮,不能启动 " + given + " 年度轮次");
+      }
+      period = givenPeriod(execution, rules, what).orElse(ReportPeriod.YEAR);
+    } else {
+      LocalDate today = deadlines.today();
+      LocalDate day = timer != null ? timer : today;
+      int y = given != null ? given : day.getYear();
+      year = y;
+      period = givenPeriod(execution, rules, what).orElseGet(() -> defaultPeriod(rules, y, day));
+    }
+    opening.requireInPlan(plan, year, what);
+    opening.claim(
+        execution,
+        ProcessKeys.businessKey(plan.id(), task.number(), year, period),
+        what + "的 " + (period == ReportPeriod.YEAR ? year + " 年度" : period.title(year)) + "轮次");
+    execution.setVariable(YEAR, year);
+
+    Date reportDue = leadDue(execution, rules, year, period);
     Map<String, Object> vars = new HashMap<>();
     vars.put(PLAN_ID, plan.id());
     vars.put(TASK_NUMBER, task.number());
     vars.put(TASK_TITLE, task.title());
-    vars.put(ROUND_TITLE, ProcessKeys.roundName(plan, task) + " " + year + "年度");
-    vars.put(FINAL_YEAR, plan.isFinalYear(year));
+    vars.put(PERIOD, period.name());
+    vars.put(ROUND_TITLE, ProcessKeys.roundName(plan, task) + " " + period.title(year));
+    // a task closes out (销号) with its last full-year report, or a one-off task with its one round
+    vars.put(FINAL_YEAR, rules.oneOff() || period == ReportPeriod.YEAR && plan.isFinalYear(year));
     vars.put(SUPERVISOR_GROUP, round.supervisorGroup());
     vars.put(REPORT_DUE, reportDue);
     vars.put(CO_UNIT_DUE, deadlines.coUnitDue(rules, reportDue));
@@ -88,10 +111,11 @@ public class RoundOpening implements ExecutionListener {
    * The calendar's deadline, or the office's own ({@code leadDueDate}); either way no unit is due
    * before it has had its time (see {@link Deadlines#leadDueOnStart}).
    */
-  private Date leadDue(DelegateExecution execution, RoundRules rules, int year) {
+  private Date leadDue(
+      DelegateExecution execution, RoundRules rules, int year, ReportPeriod period) {
     Object override = execution.getVariable(LEAD_DUE_OVERRIDE);
     if (override == null) {
-      return deadlines.leadDueOnStart(rules, year);
+      return deadlines.leadDueOnStart(rules, year, period);
     }
     LocalDate day;
     if (override instanceof Date date) {
@@ -115,6 +139,44 @@ public class RoundOpening implements ExecutionListener {
               + earliest);
     }
     return deadlines.endOf(day);
+  }
+
+  /** The period a start names ("H1", "Q2", "YEAR"), checked against the task's periods. */
+  private static java.util.Optional<ReportPeriod> givenPeriod(
+      DelegateExecution execution, RoundRules rules, String what) {
+    Object value = execution.getVariable(PERIOD);
+    if (value == null) {
+      return java.util.Optional.empty();
+    }
+    List<ReportPeriod> allowed = rules.oneOff() ? List.of(ReportPeriod.YEAR) : rules.periods();
+    ReportPeriod period = ReportPeriod.of(value.toString()).filter(allowed::contains).orElse(null);
+    if (period == null) {
+      throw new RoundRefusedException(
+          "变量 "
+              + PERIOD
+              + " 的值「"
+              + value
+              + "」不是"
+              + what
+              + "的报送期次;"
+              + (rules.oneOff() ? "该任务只有一轮" : "该任务" + rules.reporting().label + "报送")
+              + ",可选:"
+              + allowed.stream()
+                  .map(p -> (p == ReportPeriod.YEAR ? "YEAR" : p.code) + "(" + p.label + ")")
+                  .collect(java.util.stream.Collectors.joining("、")));
+    }
+    return java.util.Optional.of(period);
+  }
+
+  /**
+   * Without a period named: the one a timer opened, or for this year the one running today; a past
+   * year's round is its full-year report, a future year's its first period.
+   */
+  private static ReportPeriod defaultPeriod(RoundRules rules, int year, LocalDate day) {
+    if (year == day.getYear()) {
+      return rules.periodOn(day);
+    }
+    return year < day.getYear() ? ReportPeriod.YEAR : rules.periods().get(0);
   }
 
   private String json(Object value) {

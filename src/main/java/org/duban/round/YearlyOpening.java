@@ -1,5 +1,6 @@
 package org.duban.round;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules every yearly process of a plan opens by (task rounds and evaluations alike): the year
- * is the started one (a "year" variable) or the current one (timer); it must lie in the plan's
- * period; there is only one instance per process and year; the business key names the year.
+ * is the started one (a "year" variable), the timer's or the current one; it must lie in the plan's
+ * period; there is only one instance per process and business key, which names the year (and a
+ * round's reporting period).
  */
 @Component
 public class YearlyOpening {
@@ -43,6 +45,19 @@ public class YearlyOpening {
       String what,
       IntFunction<String> businessKeyOfYear,
       Set<String> startVariables) {
+    refuseOtherVariables(execution, what, startVariables);
+    Integer given = givenYear(execution);
+    LocalDate timer = timerDay();
+    int year = given != null ? given : (timer != null ? timer : deadlines.today()).getYear();
+    requireInPlan(plan, year, what);
+    claim(execution, businessKeyOfYear.apply(year), what + "的 " + year + " 年度轮次");
+    execution.setVariable(RoundVariables.YEAR, year);
+    return year;
+  }
+
+  /** A start with any variable but {@code startVariables} is refused, naming it. */
+  public void refuseOtherVariables(
+      DelegateExecution execution, String what, Set<String> startVariables) {
     for (String name : new TreeSet<>(execution.getVariableNames())) {
       if (!startVariables.contains(name)) {
         throw new RoundRefusedException(
@@ -55,7 +70,28 @@ public class YearlyOpening {
                 + "。其余流程数据由系统写入");
       }
     }
-    int year = year(execution.getVariable(RoundVariables.YEAR));
+  }
+
+  /** The year the start names, or null where it names none. */
+  public Integer givenYear(DelegateExecution execution) {
+    Object value = execution.getVariable(RoundVariables.YEAR);
+    return value == null ? null : year(value);
+  }
+
+  /**
+   * The day a timer start was due, or null for any other start: the round is the one the timer was
+   * due for, even when the job runs late (a server down over new year).
+   */
+  public LocalDate timerDay() {
+    JobEntity job =
+        Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+    if (job instanceof TimerEntity timer && timer.getDuedate() != null) {
+      return deadlines.day(timer.getDuedate());
+    }
+    return null;
+  }
+
+  public void requireInPlan(PlanCatalog plan, int year, String what) {
     if (!plan.plan().period().contains(year)) {
       throw new RoundRefusedException(
           "年份 "
@@ -68,7 +104,13 @@ public class YearlyOpening {
               + what
               + "的该年度轮次");
     }
-    String businessKey = businessKeyOfYear.apply(year);
+  }
+
+  /**
+   * Sets the business key, refusing a second instance of the process with it: one round per task
+   * and period, one evaluation per year.
+   */
+  public void claim(DelegateExecution execution, String businessKey, String what) {
     List<HistoricProcessInstance> existing =
         SystemQueries.run(
             () ->
@@ -80,34 +122,14 @@ public class YearlyOpening {
     for (HistoricProcessInstance other : existing) {
       if (!other.getId().equals(execution.getProcessInstanceId())) {
         throw new RoundRefusedException(
-            what
-                + "的 "
-                + year
-                + " 年度轮次已经存在(业务键 "
-                + businessKey
-                + ",流程实例 "
-                + other.getId()
-                + "),不能重复启动");
+            what + "已经存在(业务键 " + businessKey + ",流程实例 " + other.getId() + "),不能重复启动");
       }
     }
     execution.setProcessBusinessKey(businessKey);
-    execution.setVariable(RoundVariables.YEAR, year);
-    return year;
   }
 
-  /**
-   * A timer start carries no year: the round is the year the timer was due in, even when the job
-   * runs late (a server down over new year). REST sends numbers or text.
-   */
+  /** A year as REST sends it: a number or text. */
   private int year(Object value) {
-    if (value == null) {
-      JobEntity job =
-          Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
-      if (job instanceof TimerEntity timer && timer.getDuedate() != null) {
-        return deadlines.day(timer.getDuedate()).getYear();
-      }
-      return deadlines.today().getYear();
-    }
     String text = value.toString().trim();
     if (value instanceof Number n
         && !(n instanceof Integer || n instanceof Long || n instanceof Short)) {

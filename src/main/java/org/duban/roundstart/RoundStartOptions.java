@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanCatalogs;
+import org.duban.catalog.ReportPeriod;
 import org.duban.catalog.TaskEntry;
 import org.duban.engine.SystemQueries;
 import org.duban.names.ModelProperties;
@@ -32,16 +33,22 @@ import org.springframework.stereotype.Component;
 public class RoundStartOptions {
 
   /**
-   * One year of the plan.
+   * One round the task can have: a year of the plan, or a reporting period of a year for a task
+   * reporting half-yearly or quarterly; a one-off task has one.
    *
-   * @param started a round of this task and year exists already (running or finished)
+   * @param period YEAR, H1, Q1…: the start variable {@code period}
+   * @param label as the form shows it: 2025年度, 2025年上半年
+   * @param started a round of this task and period exists already (running or finished)
    * @param leadDue the lead's deadline when started today without a chosen one (yyyy-MM-dd)
    * @param late the calendar's deadline is too close or past: the minimum lead time applies
    */
-  public record Year(int year, boolean started, String leadDue, boolean late) {}
+  public record Year(
+      int year, String period, String label, boolean started, String leadDue, boolean late) {}
 
   /**
-   * @param suggestedYear this year, if the plan runs in it and it has no round yet; else null
+   * @param suggestedYear this year, if the plan runs in it and its current period has no round yet
+   *     (a one-off task: its one round's year, until started); else null
+   * @param suggestedPeriod the period of that round
    * @param earliestLeadDue the earliest deadline an office may choose (yyyy-MM-dd)
    */
   public record Options(
@@ -50,6 +57,7 @@ public class RoundStartOptions {
       String period,
       List<Year> years,
       Integer suggestedYear,
+      String suggestedPeriod,
       String earliestLeadDue,
       String minimumLeadTime) {}
 
@@ -91,16 +99,29 @@ public class RoundStartOptions {
     }
     PlanCatalog plan = found.get();
     RoundRules rules = RoundRules.of(model, plan.calendar());
+    // the process version's schedule, not the catalog's: it is what its opening checks
     Set<String> opened = openedBusinessKeys(definition.getKey());
     LocalDate today = deadlines.today();
     List<Year> years = new ArrayList<>();
     Integer suggested = null;
+    String suggestedPeriod = null;
+    ReportPeriod current = rules.oneOff() ? ReportPeriod.YEAR : rules.periodOn(today);
     for (int y = plan.plan().period().from(); y <= plan.plan().period().to(); y++) {
-      boolean started = opened.contains(ProcessKeys.businessKey(planId, number, y));
-      LocalDate due = deadlines.day(deadlines.leadDueOnStart(rules, y));
-      years.add(new Year(y, started, due.toString(), !due.equals(rules.reportDue().atYear(y))));
-      if (y == today.getYear() && !started) {
-        suggested = y;
+      if (rules.oneOff() && y != rules.deadline().getYear()) {
+        continue;
+      }
+      for (ReportPeriod p : rules.oneOff() ? List.of(ReportPeriod.YEAR) : rules.periods()) {
+        boolean started = opened.contains(ProcessKeys.businessKey(planId, number, y, p));
+        LocalDate due = deadlines.day(deadlines.leadDueOnStart(rules, y, p));
+        years.add(
+            new Year(
+                y, p.name(), p.title(y), started, due.toString(), !due.equals(rules.due(p, y))));
+        if (!started
+            && suggested == null
+            && (rules.oneOff() || y == today.getYear() && p == current)) {
+          suggested = y;
+          suggestedPeriod = p.name();
+        }
       }
     }
     return Optional.of(
@@ -110,6 +131,7 @@ public class RoundStartOptions {
             plan.plan().period().toString(),
             years,
             suggested,
+            suggestedPeriod,
             deadlines.earliestLeadDue(rules).toString(),
             rules.minimumLeadTime().getDays() + " 天"));
   }

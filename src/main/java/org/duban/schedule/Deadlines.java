@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.catalog.ReportPeriod;
 import org.duban.config.DubanProperties;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +43,13 @@ public class Deadlines {
   }
 
   /**
-   * The lead's deadline of a round opening today: the calendar's, unless that leaves less than the
-   * catalog's minimum lead time (a round started late, or a past year's): then the minimum lead
-   * time from today. No unit can be overdue, let alone criticised, before it has had that time.
+   * The lead's deadline of a period's round opening today: the calendar's (a one-off task's own
+   * deadline), unless that leaves less than the catalog's minimum lead time (a round started late,
+   * or a past year's): then the minimum lead time from today. No unit can be overdue, let alone
+   * criticised, before it has had that time.
    */
-  public Date leadDueOnStart(RoundRules rules, int year) {
-    LocalDate calendar = rules.reportDue().atYear(year);
+  public Date leadDueOnStart(RoundRules rules, int year, ReportPeriod period) {
+    LocalDate calendar = rules.due(period, year);
     LocalDate earliest = today().plus(rules.minimumLeadTime());
     return endOf(calendar.isBefore(earliest) ? earliest : calendar);
   }

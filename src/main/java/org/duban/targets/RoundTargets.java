@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ReportPeriod;
 import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 
@@ -55,10 +56,21 @@ public final class RoundTargets {
    */
   public static List<TargetResult> results(
       List<Target> declared, int year, Map<String, ?> leadValues) {
+    return results(declared, year, ReportPeriod.YEAR, leadValues);
+  }
+
+  /**
+   * The same for a round of one period of the year: only the full-year report is judged, since a
+   * plan's target is the value at the year's end; a half-year's or quarter's value is shown as an
+   * interim figure (无目标值).
+   */
+  public static List<TargetResult> results(
+      List<Target> declared, int year, ReportPeriod period, Map<String, ?> leadValues) {
     List<TargetResult> rows = new ArrayList<>();
     for (Target t : declared) {
       BigDecimal reported = number(leadValues == null ? null : leadValues.get(t.indicator()));
-      TargetVerdict verdict = TargetVerdict.of(t, year, reported);
+      BigDecimal judged = period == ReportPeriod.YEAR ? reported : null;
+      TargetVerdict verdict = TargetVerdict.of(t, year, judged);
       rows.add(
           new TargetResult(
               t.indicator(),
@@ -68,7 +80,7 @@ public final class RoundTargets {
               reported,
               t.year(),
               t.value(),
-              TargetVerdict.gap(t, year, reported),
+              TargetVerdict.gap(t, year, judged),
               verdict.name(),
               verdict.label));
     }

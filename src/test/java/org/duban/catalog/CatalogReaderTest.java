@@ -295,4 +295,56 @@ class CatalogReaderTest {
         .containsExactlyInAnyOrder(
             "anshan-2009", "jilin-2020", "luolong-2023", "quanzhou-2024", "wuzhong-2022");
   }
+
+  @Test
+  void shouldReadReportingPeriodsAndRefuseThoseThatCannotFitAYear() {
+    String halfYearly =
+        GOOD.replace(
+            "  reportDue: \"11-30\"\n",
+            "  reportDue: \"11-30\"\n  reporting: HALF_YEARLY\n  periodDue:\n    H1: \"06-20\"\n");
+    PlanCatalog catalog = reader.read("plans/demo.yaml", halfYearly);
+    assertThat(catalog.calendar().reporting()).isEqualTo(Reporting.HALF_YEARLY);
+    assertThat(catalog.calendar().dueOf(ReportPeriod.H1)).isEqualTo(MonthDay.of(6, 20));
+    assertThat(catalog.calendar().dueOf(ReportPeriod.YEAR)).isEqualTo(MonthDay.of(11, 30));
+
+    // the half-year report is due before its round could be worked: opened 01-01, due 01-05
+    assertThatThrownBy(
+            () -> reader.read("plans/demo.yaml", halfYearly.replace("\"06-20\"", "\"01-05\"")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[calendar.periodDue.H1]")
+        .hasMessageContaining("「上半年」报告 1月5日截止");
+    // a quarter the plan does not report in
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", halfYearly.replace("H1:", "Q1:")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[calendar.periodDue.Q1]")
+        .hasMessageContaining("第一季度");
+    // the full year's round would open in the next year
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    halfYearly.replace("  reportDue:", "  roundStarts: \"08-01\"\n  reportDue:")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[calendar.roundStarts]")
+        .hasMessageContaining("已到次年");
+  }
+
+  @Test
+  void shouldRefuseADatedDeadlineOutsideThePlanOrBesidePeriodicReporting() {
+    String dated = GOOD + "    deadline: 2028年6月底前\n";
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", dated))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[tasks[0].deadline]")
+        .hasMessageContaining("2028-06-30")
+        .hasMessageContaining("不在规划期 2024–2026 内");
+    String both = GOOD + "    deadline: 2025年6月底前\n    reporting: QUARTERLY\n";
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", both))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[tasks[0].reporting]")
+        .hasMessageContaining("只开启一轮");
+    PlanCatalog lasting =
+        reader.read("plans/demo.yaml", GOOD + "    deadline: 长期坚持\n    reporting: QUARTERLY\n");
+    assertThat(lasting.tasks().get(0).reportingIn(lasting.calendar()))
+        .isEqualTo(Reporting.QUARTERLY);
+  }
 }

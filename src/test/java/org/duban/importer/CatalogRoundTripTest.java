@@ -75,6 +75,9 @@ class CatalogRoundTripTest {
         minimumLeadTime: P45D
         reviewTime: P3W
         decisionTime: P4D
+        reporting: HALF_YEARLY
+        periodDue:
+          H1: "06-20"
       escalation:
         reminderBefore: P7D
         overdueAfter: P2D
@@ -107,6 +110,7 @@ class CatalogRoundTripTest {
           title: 开展试点
           measureOf: 一.1 强化金融支撑
           text: " 以空格开头,以换行结尾\\n"
+          reporting: QUARTERLY
           lead: 市知识产权局(市场监管局)
           coUnits: [" 市科技协会 "]
         - number: "2"

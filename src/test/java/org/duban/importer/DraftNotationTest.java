@@ -6,6 +6,7 @@ import static org.duban.importer.Fixtures.assertTasks;
 import static org.duban.importer.Fixtures.importResource;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.Deadline;
@@ -105,9 +106,9 @@ class DraftNotationTest {
     ImportResult r = importResource("lead-co-deadline.txt");
     String yaml = new CatalogYamlWriter().write(r);
     assertThat(yaml)
-        .contains("    deadline: 2023年12月底前   # 2023-12-31\n")
+        .contains("    deadline: 2023年12月底前   # 2023-12-31: one round, due then\n")
         .contains("    deadline: 长期坚持\n")
-        .contains("    deadline: 2023年6月30日前   # 2023-06-30\n");
+        .contains("    deadline: 2023年6月30日前   # 2023-06-30: one round, due then\n");
     PlanCatalog catalog = new CatalogReader().read("draft.yaml", yaml);
     assertThat(catalog.task("1").orElseThrow().deadlineDate()).contains(LocalDate.of(2023, 12, 31));
     assertThat(catalog.task("2").orElseThrow().deadline()).isEqualTo("长期坚持");
@@ -433,5 +434,72 @@ class DraftNotationTest {
         .satisfies(p -> assertThat(p.line()).isEqualTo(28));
     // the narrative safeguards are no tasks; the signing office is no task's text
     assertThat(r.task("5").text()).isEqualTo("扩大质押融资规模,全年质押融资额达到80亿元。");
+  }
+
+  @Test
+  void halfYearAndFullYearReportsAndDatedDeadlinesReachTheDraftsCalendarAndRounds() {
+    ImportResult r = importResource("half-year-reports.txt");
+    assertThat(r.errors()).isEmpty();
+    assertDeadlines(r, "2024年11月底前", "长期坚持", "持续推进");
+    assertThat(r.problems())
+        .extracting(ImportProblem::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "calendar.reporting: HALF_YEARLY, periodDue.H1: 06-30, reportDue: 12-20")
+                    .contains("每年6月30日前、12月20日前分别报送半年和全年工作进展"));
+
+    PlanCatalog draft = CatalogMerge.fromDocument(r).catalog();
+    assertThat(draft.calendar().reporting()).isEqualTo(org.duban.catalog.Reporting.HALF_YEARLY);
+    assertThat(draft.calendar().dueOf(org.duban.catalog.ReportPeriod.H1))
+        .isEqualTo(java.time.MonthDay.of(6, 30));
+    assertThat(draft.calendar().reportDue()).isEqualTo(java.time.MonthDay.of(12, 20));
+
+    // written and read as a deployable catalog: the dated task is one round due 2024-11-30, the
+    // others report each half-year
+    PlanCatalog catalog =
+        new CatalogReader().read("draft.yaml", new CatalogYamlWriter().write(draft));
+    var dated = org.duban.schedule.RoundRules.of(catalog.calendar(), catalog.tasks().get(0));
+    assertThat(dated.oneOff()).isTrue();
+    assertThat(dated.deadline()).isEqualTo(LocalDate.of(2024, 11, 30));
+    var lasting = org.duban.schedule.RoundRules.of(catalog.calendar(), catalog.tasks().get(1));
+    assertThat(lasting.oneOff()).isFalse();
+    assertThat(lasting.periods())
+        .containsExactly(org.duban.catalog.ReportPeriod.H1, org.duban.catalog.ReportPeriod.YEAR);
+    assertThat(lasting.due(org.duban.catalog.ReportPeriod.H1, 2024))
+        .isEqualTo(LocalDate.of(2024, 6, 30));
+  }
+
+  @Test
+  void reportingRulesAsPlansWordThem() {
+    String[][] cases = {
+      {"各单位每季度末报送工作进展情况。", "QUARTERLY", "-", "-"},
+      {"请于每年11月底前报送年度工作总结。", "YEARLY", "-", "11-30"},
+      {"每半年报送一次工作进展。", "HALF_YEARLY", "-", "-"},
+      {"每年7月10日前、12月10日前分别报送半年和全年工作情况。", "HALF_YEARLY", "07-10", "12-10"},
+      // a circulated notice or a target is no reporting rule
+      {"每季度通报一次工作进展。", null, null, null},
+      {"到2025年,每年新增发明专利2000件。", null, null, null},
+    };
+    for (String[] c : cases) {
+      var rule = ReportingRuleReader.read(List.of(new DocumentLine(3, c[0], c[0])));
+      if (c[1] == null) {
+        assertThat(rule).as(c[0]).isEmpty();
+        continue;
+      }
+      assertThat(rule).as(c[0]).isPresent();
+      assertThat(rule.get().reporting().name()).as(c[0]).isEqualTo(c[1]);
+      assertThat(rule.get().periodDue() == null ? "-" : mmdd(rule.get().periodDue()))
+          .as(c[0])
+          .isEqualTo(c[2]);
+      assertThat(rule.get().yearDue() == null ? "-" : mmdd(rule.get().yearDue()))
+          .as(c[0])
+          .isEqualTo(c[3]);
+    }
+  }
+
+  private static String mmdd(java.time.MonthDay d) {
+    return String.format("%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
   }
 }

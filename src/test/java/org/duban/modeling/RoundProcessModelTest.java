@@ -183,6 +183,54 @@ class RoundProcessModelTest {
     assertThat(Bpmn.convertToString(factory.create(wuzhong, task))).doesNotContain("timeCycle");
   }
 
+  @Test
+  void shouldOpenARoundEveryPeriodOrOnceForADatedDeadline() {
+    PlanCatalog wuzhong = CATALOGS.require("wuzhong-2022");
+    TaskEntry t = wuzhong.task("一.4-展会").orElseThrow();
+    TaskEntry quarterly =
+        new TaskEntry(
+            t.number(),
+            t.title(),
+            t.measureOf(),
+            t.text(),
+            t.original(),
+            t.lead(),
+            t.coUnits(),
+            t.targets(),
+            "持续推进",
+            org.duban.catalog.Reporting.QUARTERLY);
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
+    String model = Bpmn.convertToString(factory.create(wuzhong, quarterly));
+    // four rounds a year for five years, at noon (see YearlyTimer), and the schedule in the model
+    assertThat(model)
+        .contains("R19/2021-01-01T12:00:00+08:00/P3M")
+        .contains("name=\"duban.schedule.reporting\" value=\"QUARTERLY\"")
+        .contains("name=\"duban.schedule.due.Q1\" value=\"03-31\"");
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-10-01 13:00:00"));
+    assertThat(Bpmn.convertToString(factory.create(wuzhong, quarterly)))
+        .as("the plan's last quarter opened at noon on 2025-10-01")
+        .doesNotContain("timeCycle");
+
+    TaskEntry dated =
+        new TaskEntry(
+            t.number(),
+            t.title(),
+            t.measureOf(),
+            t.text(),
+            t.original(),
+            t.lead(),
+            t.coUnits(),
+            t.targets(),
+            "2025年1月20日前");
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
+    String once = Bpmn.convertToString(factory.create(wuzhong, dated));
+    // due 01-20: opened the minimum lead time (30 days) before it, not on 01-01 of its year
+    assertThat(once)
+        .doesNotContain("timeCycle")
+        .contains(">2024-12-21T00:00:00+08:00</timeDate>")
+        .contains("name=\"duban.schedule.deadline\" value=\"2025-01-20\"");
+  }
+
   /**
    * The models as a deployment before a plan's first year draws them, with the yearly timer start
    * (deployments today may carry none): written to {@code target/bpmn/timer-start/} for the lint

@@ -61,7 +61,9 @@ class RoundRulesSnapshotTest {
                 c.midTermEvery(),
                 c.minimumLeadTime(),
                 c.reviewTime(),
-                c.decisionTime()),
+                c.decisionTime(),
+                c.reporting(),
+                c.periodDue()),
             original.escalation(),
             original.units(),
             original.tasks());

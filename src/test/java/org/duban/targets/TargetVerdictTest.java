@@ -73,6 +73,16 @@ class TargetVerdictTest {
     assertThat(rows.get(1).direction()).isEqualTo("不高于");
   }
 
+  @Test
+  void aHalfYearsValueIsAnInterimFigureNotJudgedAgainstTheYearsTarget() {
+    List<TargetResult> rows =
+        RoundTargets.results(
+            List.of(FLOOR), 2026, org.duban.catalog.ReportPeriod.H1, Map.of(FLOOR.indicator(), 3));
+    assertThat(rows.get(0).reported()).isEqualByComparingTo("3");
+    assertThat(rows.get(0).verdictLabel()).isEqualTo("无目标值");
+    assertThat(rows.get(0).gap()).isNull();
+  }
+
   private static PlanCatalog anshan() {
     try {
       String file = "plans/anshan-2009.yaml";

@@ -239,6 +239,7 @@ function renderBoard(node, api) {
         task.roundId
           ? el('a', {href: roundHref(task.roundId), title: '在 Cockpit 中打开本轮'}, task.taskNumber + ' ' + task.taskTitle)
           : task.taskNumber + ' ' + task.taskTitle,
+        task.period ? ' ' + task.period : '',
         ' ', el('span', {class: 'duban-small'}, '(' + task.roundState + ')')),
       units.map(u => cell(board, task, u))));
     const t = board.totals;
