@@ -120,6 +120,7 @@ final class CatalogValidator {
       }
       checkUnits(t, at, policy, byName);
     }
+    new TargetChecks(file, lines).check(plan.targets(), tasks);
 
     RoundCalendar calendar = withDefaults(c.calendar());
     if (calendar.midTermEvery() != null

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.duban.catalog.PlanCatalog;
+import org.duban.catalog.ReportPeriod;
 import org.duban.engine.SystemQueries;
 import org.duban.names.EvaluationKind;
 import org.duban.names.NoticeStatus;
@@ -53,25 +54,40 @@ public class EvaluationSummary implements JavaDelegate {
     Map<String, UnitRecord> units = new LinkedHashMap<>();
     int rounds = 0;
     int finished = 0;
+    TargetRecord targets = new TargetRecord(plan, json);
     for (int y = year - kind.years + 1; y <= year; y++) {
       for (HistoricProcessInstance round : rounds(plan, y)) {
         rounds++;
         if (round.getEndTime() != null) {
           finished++;
         }
-        tally(plan, round, units);
+        Map<String, Object> vars = tally(plan, round, units);
+        if (ProcessKeys.periodOf(round.getBusinessKey()) == ReportPeriod.YEAR) {
+          // the year's value is the full-year report's; a half-year's or quarter's is interim
+          targets.round((String) vars.get(RoundVariables.TASK_NUMBER), y, vars);
+        }
       }
     }
+    List<TargetRecord.Line> targetLines = targets.lines(year - kind.years + 1, year);
     List<UnitRecord> table = new ArrayList<>(units.values());
     table.sort(
         Comparator.comparing((UnitRecord r) -> -r.notices(NoticeType.CRITICISM))
             .thenComparing(r -> r.unit));
-    execution.setVariable(SUMMARY_TEXT, text(plan, kind, year, rounds, finished, table));
+    execution.setVariable(
+        SUMMARY_TEXT,
+        text(plan, kind, year, rounds, finished, table) + TargetRecord.summary(targetLines));
     String fileName = plan.plan().city() + "_" + year + kind.label + ".csv";
     execution.setVariable(
         SUMMARY_TABLE,
         Variables.fileValue(fileName)
             .file(csv(table))
+            .mimeType("text/csv")
+            .encoding(StandardCharsets.UTF_8)
+            .create());
+    execution.setVariable(
+        TARGET_TABLE,
+        Variables.fileValue(plan.plan().city() + "_" + year + kind.label + "_指标.csv")
+            .file(TargetRecord.csv(targetLines))
             .mimeType("text/csv")
             .encoding(StandardCharsets.UTF_8)
             .create());
@@ -95,7 +111,9 @@ public class EvaluationSummary implements JavaDelegate {
         .toList();
   }
 
-  private void tally(PlanCatalog plan, HistoricProcessInstance round, Map<String, UnitRecord> units)
+  /** Counts the round for its units; returns the round's own variables. */
+  private Map<String, Object> tally(
+      PlanCatalog plan, HistoricProcessInstance round, Map<String, UnitRecord> units)
       throws Exception {
     Map<String, Object> vars = new LinkedHashMap<>();
     for (HistoricVariableInstance v :
@@ -152,6 +170,7 @@ public class EvaluationSummary implements JavaDelegate {
           .computeIfAbsent(unit, u -> new UnitRecord(u, RoundUnits.nameOf(plan, u)))
           .notice(NoticeType.valueOf((String) n.get(NoticeVariables.TYPE)));
     }
+    return vars;
   }
 
   private static String text(

@@ -168,7 +168,8 @@ final class CatalogMerge {
                 "plan.targets: the reviewed catalog has none; the document's "
                     + targets.size()
                     + " were added: review them"));
-      } else if (!f.targets().isEmpty() && !f.targets().equals(targets)) {
+      } else if (!f.targets().isEmpty()
+          && !TargetOwners.values(f.targets()).equals(TargetOwners.values(targets))) {
         notes.add(
             ImportProblem.warning(
                 0,
@@ -178,6 +179,7 @@ final class CatalogMerge {
                     + targets.size()
                     + " of the reviewed catalog, which are kept"));
       }
+      targets = TargetOwners.keepOrAdd(targets, f.targets(), notes);
       return new PlanFacts(
           b.id(),
           b.government(),

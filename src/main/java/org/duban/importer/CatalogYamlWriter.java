@@ -323,6 +323,17 @@ public final class CatalogYamlWriter {
             .append('\n');
       }
       field(fields, inner, "unit", t.unit());
+      if (t.atMost()) {
+        fields.append(inner).append("direction: ").append(t.direction().name()).append('\n');
+      }
+      if (!t.tasks().isEmpty()) {
+        // the tasks that answer for the target: a round of each asks its lead for the year's value
+        fields
+            .append(inner)
+            .append("tasks: [")
+            .append(String.join(", ", t.tasks().stream().map(YamlText::quoted).toList()))
+            .append("]\n");
+      }
       item(y, indent + "  ", fields.toString());
     }
   }

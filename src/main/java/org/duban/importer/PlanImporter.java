@@ -60,6 +60,7 @@ public final class PlanImporter {
         }
       }
     }
+    facts = TargetOwners.draft(facts, tasks, problems);
     if (!tasks.isEmpty()) {
       checkFacts(facts, problems); // without tasks there is no draft whose facts could be missing
     }

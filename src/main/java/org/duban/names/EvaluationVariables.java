@@ -13,6 +13,9 @@ public final class EvaluationVariables {
 
   public static final String SUMMARY_TABLE = "summaryTable";
 
+  /** Every target of the plan against the values the leads reported (CSV). */
+  public static final String TARGET_TABLE = "targetTable";
+
   /** The office's written conclusion. */
   public static final String CONCLUSION = "conclusion";
 }

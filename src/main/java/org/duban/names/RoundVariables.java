@@ -57,6 +57,12 @@ public final class RoundVariables {
   /** The stored report of one unit: "report_" + group id, JSON text. */
   public static final String REPORT_PREFIX = "report_";
 
+  /**
+   * The lead's values against the round's targets (JSON list of {@code TargetResult}), written by
+   * the system when the lead's report is published for the review.
+   */
+  public static final String TARGET_RESULTS = "targetResults";
+
   // the supervisor's review
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String REVIEW_RATING = "reviewRating";

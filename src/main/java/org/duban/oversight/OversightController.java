@@ -27,11 +27,14 @@ public class OversightController {
   private final OversightQueries queries;
   private final NoticeDocument documents;
   private final LocalTimes times;
+  private final TargetRows targets;
 
-  public OversightController(OversightQueries queries, NoticeDocument documents, LocalTimes times) {
+  public OversightController(
+      OversightQueries queries, NoticeDocument documents, LocalTimes times, TargetRows targets) {
     this.queries = queries;
     this.documents = documents;
     this.times = times;
+    this.targets = targets;
   }
 
   public record PlanSummary(
@@ -59,6 +62,14 @@ public class OversightController {
       @RequestParam("plan") String plan,
       @RequestParam(value = "year", required = false) Integer year) {
     return queries.board(plan, year);
+  }
+
+  /** 指标达标: each target of the year's rounds, the lead's value against it. */
+  @GetMapping("/targets")
+  public List<TargetRows.Row> targets(
+      @RequestParam("plan") String plan,
+      @RequestParam(value = "year", required = false) Integer year) {
+    return targets.of(plan, year);
   }
 
   @GetMapping("/overdue")

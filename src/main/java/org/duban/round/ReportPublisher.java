@@ -1,5 +1,6 @@
 package org.duban.round;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
@@ -7,8 +8,12 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.duban.catalog.Target;
 import org.duban.engine.SystemQueries;
+import org.duban.names.ProcessKeys;
+import org.duban.names.RoundElements;
 import org.duban.names.RoundVariables;
+import org.duban.targets.RoundTargets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,5 +52,26 @@ public class ReportPublisher implements JavaDelegate {
         execution.setVariable(RoundVariables.report(parsed.unit()), value);
       }
     }
+    if (RoundElements.PUBLISH_LEAD_REPORT.equals(execution.getCurrentActivityId())) {
+      publishTargetResults(execution);
+    }
+  }
+
+  /** The lead's values against the round's targets, for the review and the supervisors' views. */
+  private void publishTargetResults(DelegateExecution execution) throws Exception {
+    String targets = (String) execution.getVariable(RoundVariables.TARGETS);
+    String lead = (String) execution.getVariable(RoundVariables.LEAD_UNIT);
+    if (targets == null || lead == null) {
+      return;
+    }
+    String report = (String) execution.getVariable(RoundVariables.report(lead));
+    var values = report == null ? null : json.readValue(report, UnitReport.class).indicatorValues();
+    int year = ((Number) execution.getVariable(RoundVariables.YEAR)).intValue();
+    List<Target> declared = json.readValue(targets, new TypeReference<List<Target>>() {});
+    execution.setVariable(
+        RoundVariables.TARGET_RESULTS,
+        json.writeValueAsString(
+            RoundTargets.results(
+                declared, year, ProcessKeys.periodOf(execution.getProcessBusinessKey()), values)));
   }
 }

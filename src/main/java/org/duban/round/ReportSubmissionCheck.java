@@ -23,6 +23,8 @@ import org.duban.evidence.EvidencePolicy;
 import org.duban.evidence.EvidenceRejectedException;
 import org.duban.forms.FormRejectedException;
 import org.duban.names.CompletionStatus;
+import org.duban.names.RoundElements;
+import org.duban.targets.RoundTargets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,20 +100,28 @@ public class ReportSubmissionCheck implements TaskListener {
 
   /**
    * The reported value of each of the round's targets, each a number; JSON, "{}" without targets.
+   * Only the targets the round declares are taken; the lead stage must give every one (its figure
+   * counts, see {@link RoundTargets}), a co-unit may leave any out (its contribution).
    */
   private String indicators(DelegateTask task) {
     List<Target> targets =
         parse(text(task.getVariable(TARGETS)), new TypeReference<List<Target>>() {}, "targets");
+    boolean lead = RoundElements.LEAD.equals(task.getVariable(STAGE));
     String raw = text(task.getVariableLocal(INDICATOR_VALUES));
     Map<String, Object> values =
         raw.isEmpty()
             ? Map.of()
             : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, INDICATOR_VALUES);
     Map<String, Object> checked = new LinkedHashMap<>();
+    java.util.Set<String> declared = new java.util.HashSet<>();
     for (Target target : targets) {
+      declared.add(target.indicator());
       Object value = values.get(target.indicator());
       if (value == null || value.toString().isBlank()) {
-        throw rejected("「指标完成值」缺少指标「" + target.indicator() + "」的数值");
+        if (!lead) {
+          continue;
+        }
+        throw rejected("「指标完成值」缺少指标「" + target.indicator() + "」的数值(牵头单位须报送本年度值)");
       }
       try {
         checked.put(target.indicator(), new java.math.BigDecimal(value.toString().trim()));
@@ -120,7 +130,7 @@ public class ReportSubmissionCheck implements TaskListener {
       }
     }
     for (String indicator : values.keySet()) {
-      if (!checked.containsKey(indicator)) {
+      if (!declared.contains(indicator)) {
         throw rejected("「指标完成值」中的「" + indicator + "」不是本轮次的指标");
       }
     }

@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.ReportPeriod;
 import org.duban.catalog.ResponsibilityPolicy;
-import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.names.ProcessKeys;
 import org.duban.schedule.Deadlines;
 import org.duban.schedule.RoundRules;
+import org.duban.targets.RoundTargets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,7 +96,7 @@ public class RoundOpening implements ExecutionListener {
     vars.put(REPORT_DUE, reportDue);
     vars.put(CO_UNIT_DUE, deadlines.coUnitDue(rules, reportDue));
     vars.put(RETURN_COUNT, 0);
-    vars.put(TARGETS, targetsOf(task, year));
+    vars.put(TARGETS, json(RoundTargets.declared(plan, task, year)));
     if (plan.plan().responsibility() == ResponsibilityPolicy.ASSIGNED_PER_ROUND) {
       // the office assigns the units in the round's first task, choosing from the plan's directory
       vars.put(KNOWN_UNITS, json(plan.units()));
@@ -177,12 +177,6 @@ public class RoundOpening implements ExecutionListener {
       return rules.periodOn(day);
     }
     return year < day.getYear() ? ReportPeriod.YEAR : rules.periods().get(0);
-  }
-
-  private String targetsOf(TaskEntry task, int year) {
-    List<Target> relevant =
-        task.targets().stream().filter(t -> t.year() == null || t.year() >= year).toList();
-    return json(relevant);
   }
 
   private String json(Object value) {

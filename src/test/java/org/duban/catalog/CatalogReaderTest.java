@@ -62,6 +62,66 @@ class CatalogReaderTest {
         .hasMessageContaining("[tasks]: the catalog lists no tasks");
   }
 
+  /** GOOD with the plan's targets: the patent target mapped to 一.1, the ceiling read as such. */
+  static final String WITH_TARGETS =
+      GOOD.replace(
+          "  responsibility: LEAD_FIRST\n",
+          """
+            responsibility: LEAD_FIRST
+            targets:
+              - indicator: 每万人口高价值发明专利拥有量
+                year: 2026
+                value: 6
+                unit: 件
+                tasks: [一.1]
+              - indicator: 侵权案件平均处理周期
+                year: 2026
+                value: 30
+                unit: 天
+                direction: AT_MOST
+          """);
+
+  @Test
+  void shouldReadWhichTasksAnswerForAPlanTarget() {
+    PlanCatalog catalog = reader.read("plans/demo.yaml", WITH_TARGETS);
+
+    Target patents = catalog.plan().targets().get(0);
+    assertThat(patents.tasks()).containsExactly("一.1");
+    assertThat(patents.direction()).isEqualTo(TargetDirection.AT_LEAST);
+    assertThat(catalog.plan().targets().get(1).atMost()).isTrue();
+    assertThat(catalog.plan().targets().get(1).tasks()).isEmpty();
+  }
+
+  @Test
+  void shouldNameFileLineAndValueOfATargetMappedToAMissingTask() {
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml", WITH_TARGETS.replace("tasks: [一.1]", "tasks: [二.9]")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "plans/demo.yaml:14 [plan.targets[0].tasks[0]]: task '二.9' is not in this catalog's"
+                + " tasks (指标「每万人口高价值发明专利拥有量」)");
+  }
+
+  @Test
+  void shouldRefuseAnIndicatorWhoseYearsAnswerToDifferentTasks() {
+    String twoYears =
+        WITH_TARGETS.replace(
+            "      direction: AT_MOST\n",
+            """
+                  direction: AT_MOST
+                - indicator: 每万人口高价值发明专利拥有量
+                  year: 2025
+                  value: 5
+                  unit: 件
+            """);
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", twoYears))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:20 [plan.targets[2]")
+        .hasMessageContaining("各年度须对应同一组任务");
+  }
+
   @Test
   void shouldNameFileLineAndFieldOfAnUnknownField() {
     assertThatThrownBy(

@@ -12,6 +12,7 @@ import java.util.List;
 import org.duban.catalog.CatalogReader;
 import org.duban.catalog.PlanCatalog;
 import org.duban.catalog.PlanFacts;
+import org.duban.catalog.Target;
 import org.duban.catalog.TaskEntry;
 import org.duban.catalog.Unit;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,41 @@ class CatalogMergeTest {
   }
 
   @Test
+  void aReviewedMappingWinsAndAnUnmappedTargetTakesTheDocumentsDraft() {
+    PlanCatalog shipped = shipped("quanzhou-2024");
+    PlanFacts p = shipped.plan();
+    List<Target> targets =
+        p.targets().stream()
+            .map(t -> t.indicator().equals("知识产权信息公共服务网点总数") ? t.withTasks(List.of()) : t)
+            .toList();
+    PlanFacts unmapped =
+        new PlanFacts(
+            p.id(),
+            p.government(),
+            p.city(),
+            p.title(),
+            p.issuer(),
+            p.issued(),
+            p.period(),
+            p.coordinatingOffice(),
+            p.responsibility(),
+            p.source(),
+            targets);
+    PlanCatalog base =
+        new PlanCatalog(
+            unmapped, shipped.calendar(), shipped.escalation(), shipped.units(), shipped.tasks());
+
+    CatalogDraft draft = draft(QUANZHOU, Fixtures.document(QUANZHOU), base);
+
+    // 二.2 names 知识产权优势示范企业 too, but the review chose 一.2 育主体: the review wins
+    assertThat(draft.catalog().plan().targets()).isEqualTo(p.targets());
+    assertThat(messages(draft))
+        .containsExactly(
+            "plan.targets: 指标「知识产权信息公共服务网点总数」(2026): the reviewed catalog maps it to no task;"
+                + " the document's tasks [四.1] were added: review them");
+  }
+
+  @Test
   void reviewedFactsWinAndWhatOnlyTheDocumentSaysIsAdded() {
     PlanCatalog shipped = shipped("quanzhou-2024");
     PlanFacts p = shipped.plan();
@@ -178,7 +214,18 @@ class CatalogMergeTest {
     PlanFacts merged = draft.catalog().plan();
     assertThat(merged.title()).isEqualTo("泉州市审定的标题");
     assertThat(merged.issuer()).isEqualTo("泉州市人民政府");
-    assertThat(merged.targets()).isEqualTo(p.targets());
+    // the document's values; its drafted mapping where a task names the indicator, none elsewhere
+    assertThat(TargetOwners.values(merged.targets())).isEqualTo(TargetOwners.values(p.targets()));
+    assertThat(merged.targets())
+        .filteredOn(t -> t.indicator().equals("知识产权信息公共服务网点总数"))
+        .singleElement()
+        .extracting(Target::tasks)
+        .isEqualTo(List.of("四.1"));
+    assertThat(merged.targets())
+        .filteredOn(t -> t.indicator().equals("每万人口高价值发明专利拥有量"))
+        .singleElement()
+        .extracting(Target::tasks)
+        .isEqualTo(List.of());
     assertThat(messages(draft))
         .containsExactly(
             "plan.title: the document reads '"

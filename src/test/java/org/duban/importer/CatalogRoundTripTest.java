@@ -63,7 +63,7 @@ class CatalogRoundTripTest {
         source: demo-2024-plan.txt
         targets:
           - {indicator: 每万人口高价值发明专利拥有量, year: 2026, value: 0.750, unit: 件}
-          - {indicator: 有效注册商标量, value: 1E+3, unit: 万件}
+          - {indicator: 有效注册商标量, value: 1E+3, unit: 万件, direction: AT_MOST, tasks: [一.1, "2"]}
           - {indicator: "yes", year: 2029, value: 15000}
       calendar:
         roundStarts: "02-01"

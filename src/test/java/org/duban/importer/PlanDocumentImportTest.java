@@ -6,6 +6,7 @@ import static org.duban.importer.Fixtures.importDocument;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.duban.catalog.ResponsibilityPolicy;
 import org.duban.catalog.Target;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,10 @@ class PlanDocumentImportTest {
     assertThat(f.targets())
         .contains(
             new Target("每万人口高价值发明专利拥有量", 2026, new BigDecimal("6"), "件"),
-            new Target("知识产权信息公共服务网点总数", 2026, new BigDecimal("18"), "个"));
+            // the one task naming the indicator answers for it in the draft; the reviewed catalog
+            // maps the other
+            new Target("知识产权信息公共服务网点总数", 2026, new BigDecimal("18"), "个")
+                .withTasks(List.of("四.1")));
   }
 
   private static final String MSA = "市市场监管局(知识产权局)";

@@ -52,7 +52,8 @@ class OversightHttpTest {
           "/api/oversight/plans",
           "/api/oversight/board?plan=" + WUZHONG + "&year=2025",
           "/api/oversight/overdue",
-          "/api/oversight/notices");
+          "/api/oversight/notices",
+          "/api/oversight/targets?plan=" + WUZHONG + "&year=2025");
 
   @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
@@ -138,6 +139,30 @@ class OversightHttpTest {
     JsonNode quanzhou =
         demo.get(QUANZHOU_OFFICE, "/api/oversight/board?plan=" + QUANZHOU + "&year=2025");
     assertThat(quanzhou.get("totals").get("rounds").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldListThePlansTargetsOfTheYearToItsOfficeOnly() {
+    JsonNode rows =
+        demo.get(QUANZHOU_OFFICE, "/api/oversight/targets?plan=" + QUANZHOU + "&year=2026");
+    assertThat(rows)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("taskNumber").asText()).isEqualTo("一.3");
+              assertThat(r.get("result").get("indicator").asText()).isEqualTo("每万人口高价值发明专利拥有量");
+              assertThat(r.get("result").get("targetValue").decimalValue())
+                  .isEqualByComparingTo("6");
+              assertThat(r.get("result").get("verdictLabel").asText())
+                  .as("no round, no report")
+                  .isEqualTo("无目标值");
+            });
+    assertThat(
+            demo.status(
+                SUPERVISOR,
+                HttpMethod.GET,
+                "/api/oversight/targets?plan=" + QUANZHOU + "&year=2026",
+                null))
+        .isEqualTo(404);
   }
 
   @Test

@@ -191,6 +191,23 @@ class ForgedSubmissionAttackTest {
         () ->
             http.status(
                 UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", mapProgress)));
+    // the demo round asks for no indicator: a value for one is refused, naming it
+    for (String values : List.of("{\"有效注册商标量\":15000}", "{\"有效注册商标量\":\"很多\"}")) {
+      Map<String, Object> indicators = report();
+      indicators.put("indicatorValues", Map.of("value", values, "type", "String"));
+      probe(
+          "complete + indicatorValues " + values,
+          "400",
+          () -> {
+            ResponseEntity<String> answer =
+                http.exchange(
+                    UNIT, HttpMethod.POST, taskPath("/complete"), Map.of("variables", indicators));
+            return answer.getBody() != null
+                    && answer.getBody().contains("「指标完成值」中的「有效注册商标量」不是本轮次的指标")
+                ? answer.getStatusCode().value()
+                : -answer.getStatusCode().value();
+          });
+    }
     probe(
         "complete with variables in return + leadUnit",
         "400",
@@ -458,6 +475,7 @@ class ForgedSubmissionAttackTest {
                 RoundVariables.REPORT_DUE,
                 RoundVariables.CO_UNIT_DUE,
                 RoundVariables.TARGETS,
+                RoundVariables.TARGET_RESULTS,
                 RoundVariables.RETURN_COUNT,
                 RoundVariables.RETURN_REASON,
                 RoundVariables.REVIEW_DECISION,

@@ -147,6 +147,41 @@ function exportLinks(resource, params) {
       'data-format': 'csv'}, '导出 CSV'));
 }
 
+// ------------------------------------------------------------------ 指标达标 (below the board)
+
+const VERDICT_BADGE = {MET: 'green', MISSED: 'red', NO_TARGET: 'blue'};
+
+// each target of the year's rounds: the lead's value, the target and the server's verdict
+async function targetSection(plan, year) {
+  const box = el('div', {class: 'duban-targets'}, el('h4', {}, '指标达标情况'));
+  try {
+    const rows = await getJson('/targets' + query({plan, year}));
+    if (rows.length === 0) {
+      box.appendChild(el('p', {class: 'duban-small'}, '本年度没有对应任务的规划指标。'));
+      return box;
+    }
+    const plain = v => (v === null || v === undefined ? '—' : String(v));
+    box.appendChild(el('table', {class: 'duban-target-rows'},
+      el('thead', {}, el('tr', {}, ['任务', '指标', '牵头单位', '报送值', '目标值', '差距', '结论'].map(h => el('th', {}, h)))),
+      el('tbody', {}, rows.map(row => {
+        const r = row.result;
+        return el('tr', {'data-task': row.taskNumber, 'data-verdict': r.verdict},
+          el('td', {class: 'duban-small'}, row.roundId
+            ? el('a', {href: roundHref(row.roundId), title: '在 Cockpit 中打开本轮'}, row.taskNumber + ' ' + row.taskTitle)
+            : row.taskNumber + ' ' + row.taskTitle + '(未启动)'),
+          el('td', {}, r.indicator),
+          el('td', {}, plain(row.leadUnitName)),
+          el('td', {}, r.reported === null ? '未报送' : r.reported + ' ' + (r.unit || '')),
+          el('td', {}, r.targetYear + ' 年' + r.direction + ' ' + r.targetValue + ' ' + (r.unit || '')),
+          el('td', {}, plain(r.gap)),
+          el('td', {}, el('span', {class: 'duban-badge duban-badge-' + VERDICT_BADGE[r.verdict]}, r.verdictLabel)));
+      }))));
+  } catch (error) {
+    box.appendChild(el('p', {class: 'duban-error'}, error.message || String(error)));
+  }
+  return box;
+}
+
 // ------------------------------------------------------------------ 督办看板
 
 const LEGEND = [
@@ -190,6 +225,7 @@ function renderBoard(node, api) {
     try {
       const board = await getJson('/board' + query({plan: state.plan, year: state.year}));
       drawBoard(board);
+      body.appendChild(await targetSection(state.plan, state.year));
     } catch (error) {
       showError(body, error);
     }
