@@ -100,10 +100,10 @@ public class ExtensionDecisionCheck implements TaskListener {
     if (day.isBefore(deadlines.today())) {
       throw new FormRejectedException("审批未提交:「延至日期」" + day + " 已过去,请另定日期");
     }
-    var period = catalogs.require(text(task.getVariable(PLAN_ID))).plan().period();
-    LocalDate end = LocalDate.of(period.to(), 12, 31);
-    if (day.isAfter(end)) {
-      throw new FormRejectedException("审批未提交:「延至日期」" + day + " 超出规划期(" + period + "),最晚为 " + end);
+    var plan = catalogs.require(text(task.getVariable(PLAN_ID)));
+    if (day.isAfter(LatestDue.of(plan, current))) {
+      throw new FormRejectedException(
+          "审批未提交:「延至日期」" + day + " " + LatestDue.explain(plan, current));
     }
     return day;
   }

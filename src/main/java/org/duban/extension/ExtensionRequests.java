@@ -120,10 +120,9 @@ public class ExtensionRequests {
     if (!proposed.isAfter(due)) {
       throw ExtensionRefusedException.invalid("「拟延至日期」" + proposed + " 应晚于现在的报送截止日期 " + due);
     }
-    LocalDate periodEnd = LocalDate.of(unit.plan().plan().period().to(), 12, 31);
-    if (proposed.isAfter(periodEnd)) {
+    if (proposed.isAfter(LatestDue.of(unit.plan(), due))) {
       throw ExtensionRefusedException.invalid(
-          "「拟延至日期」" + proposed + " 超出规划期(" + unit.plan().plan().period() + "),最晚为 " + periodEnd);
+          "「拟延至日期」" + proposed + " " + LatestDue.explain(unit.plan(), due));
     }
     int allowed = unit.plan().escalation().extensionsAllowed();
     if (allowed == 0) {
