@@ -1,12 +1,11 @@
 package org.duban.extension;
 
-import java.util.Date;
-
 /**
  * One extension request as history keeps it: who asked when and why, the dates, and the office's
  * decision with who decided when and what it did to the round.
  *
  * @param status PENDING, APPROVED or REFUSED ({@link org.duban.names.ExtensionStatus})
+ *     <p>Times are local to the plans' zone, to the minute (yyyy-MM-dd HH:mm).
  * @param grantedDue the day the task is now due after an approval, or null
  */
 public record ExtensionRecord(
@@ -18,7 +17,7 @@ public record ExtensionRecord(
     String unitName,
     String requestedBy,
     String requestedByName,
-    Date requestedAt,
+    String requestedAt,
     String reason,
     String currentDue,
     String proposedDue,
@@ -29,5 +28,5 @@ public record ExtensionRecord(
     String refusalReason,
     String decidedBy,
     String decidedByName,
-    Date decidedAt,
+    String decidedAt,
     String outcomeNote) {}

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.duban.documents.LocalTimes;
 import org.duban.names.ExtensionStatus;
 import org.duban.names.ProcessKeys;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class ExtensionRecords {
 
   private final HistoryService history;
+  private final LocalTimes times;
 
-  public ExtensionRecords(HistoryService history) {
+  public ExtensionRecords(HistoryService history, LocalTimes times) {
     this.history = history;
+    this.times = times;
   }
 
   /** Every request of one round (its business key), oldest first. */
@@ -82,7 +85,7 @@ public class ExtensionRecords {
               text(r.get(UNIT_NAME)),
               text(r.get(REQUESTED_BY)),
               text(r.get(REQUESTED_BY_NAME)),
-              r.get(REQUESTED_AT) instanceof Date d ? d : p.getStartTime(),
+              times.minute(r.get(REQUESTED_AT) instanceof Date d ? d : p.getStartTime()),
               text(r.get(REQUEST_REASON)),
               text(r.get(CURRENT_DUE)),
               text(r.get(PROPOSED_DUE)),
@@ -93,7 +96,7 @@ public class ExtensionRecords {
               text(r.get(REFUSAL_REASON)),
               text(r.get(DECIDED_BY)),
               text(r.get(DECIDED_BY_NAME)),
-              r.get(DECIDED_AT) instanceof Date d ? d : null,
+              r.get(DECIDED_AT) instanceof Date d ? times.minute(d) : null,
               text(r.get(OUTCOME_NOTE))));
     }
     return records;

@@ -265,6 +265,12 @@ class ExtensionHttpTest {
     assertThat(http.get("auditor", EXTENSIONS + "?plan=wuzhong-2022")).hasSize(1);
     assertThat(http.get(POLICE, EXTENSIONS + "?plan=wuzhong-2022")).isEmpty();
     assertThat(http.get("quanzhou-lingdaoxiaozu-ban", EXTENSIONS + "?plan=wuzhong-2022")).isEmpty();
+
+    JsonNode dossier = http.get(OFFICE, "/api/audit/rounds/" + roundId);
+    assertThat(dossier.path("extensions")).hasSize(1);
+    assertThat(dossier.path("extensions").get(0).path("outcomeNote").asText())
+        .startsWith("已批准延期:报送截止日期由 ");
+    assertThat(http.get("auditor", "/api/audit/rounds/" + roundId).path("extensions")).hasSize(1);
   }
 
   // ------------------------------------------------------------------ helpers

@@ -145,13 +145,13 @@ class ExtensionScenarioTest {
     assertThat(record.statusLabel()).isEqualTo("已批准");
     assertThat(record.unit()).isEqualTo(POLICE);
     assertThat(record.requestedBy()).isEqualTo(HANDLER);
-    assertThat(record.requestedAt()).isEqualTo(at(2025, 11, 20));
+    assertThat(record.requestedAt()).isEqualTo("2025-11-20 09:00");
     assertThat(record.reason()).startsWith("展会延期");
     assertThat(record.currentDue()).isEqualTo("2025-12-05");
     assertThat(record.proposedDue()).isEqualTo("2025-12-25");
     assertThat(record.grantedDue()).isEqualTo("2025-12-25");
     assertThat(record.decidedBy()).isEqualTo(OFFICE_USER);
-    assertThat(record.decidedAt()).isEqualTo(at(2025, 11, 20));
+    assertThat(record.decidedAt()).isEqualTo("2025-11-20 09:00");
     assertThat(record.outcomeNote()).isEqualTo("已批准延期:报送截止日期由 2025-12-05 延至 2025-12-25");
   }
 

@@ -182,6 +182,40 @@ async function targetSection(plan, year) {
   return box;
 }
 
+// ------------------------------------------------------------------ 延期申请 (GET /api/extensions)
+
+/** The plan's extension requests of the year, those waiting for the office first. */
+async function extensionRequests(plan, year) {
+  const section = el('div', {class: 'duban-extensions'}, el('h4', {}, '延期申请'));
+  let rows;
+  try {
+    const response = await fetch('/api/extensions' + query({plan, year}),
+      {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    rows = response.ok ? await response.json() : null;
+  } catch (e) {
+    rows = null;
+  }
+  if (!rows) {
+    section.appendChild(el('p', {class: 'duban-error'}, '延期申请暂时无法读取。'));
+    return section;
+  }
+  const pending = rows.filter(r => r.status === 'PENDING');
+  section.appendChild(el('p', {class: 'duban-totals'},
+    '本年度延期申请 ' + rows.length + ' 项,其中待审批 ' + pending.length + ' 项(在 Tasklist「审批延期申请」中办理)。'));
+  if (rows.length) {
+    const ordered = pending.concat(rows.filter(r => r.status !== 'PENDING'));
+    section.appendChild(el('table', {class: 'duban-units duban-extension-list'},
+      el('thead', {}, el('tr', {}, ['单位', '轮次', '申请时间 / 申请人', '原截止日期', '拟延至', '理由', '审批结果', '审批人'].map(h => el('th', {}, h)))),
+      el('tbody', {}, ordered.map(r => el('tr', {'data-status': r.status},
+        el('td', {}, r.unitName), el('td', {}, r.roundTitle || r.roundKey),
+        el('td', {}, r.requestedAt + ' ' + (r.requestedByName || r.requestedBy || '')),
+        el('td', {}, r.currentDue), el('td', {}, r.proposedDue), el('td', {}, r.reason),
+        el('td', {}, r.statusLabel + (r.outcomeNote ? ':' + r.outcomeNote : '')),
+        el('td', {}, r.decidedByName || ''))))));
+  }
+  return section;
+}
+
 // ------------------------------------------------------------------ 督办看板
 
 const LEGEND = [
@@ -226,6 +260,7 @@ function renderBoard(node, api) {
       const board = await getJson('/board' + query({plan: state.plan, year: state.year}));
       drawBoard(board);
       body.appendChild(await targetSection(state.plan, state.year));
+      body.appendChild(await extensionRequests(state.plan, state.year));
     } catch (error) {
       showError(body, error);
     }
