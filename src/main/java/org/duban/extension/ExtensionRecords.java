@@ -78,6 +78,7 @@ public class ExtensionRecords {
       records.add(
           new ExtensionRecord(
               p.getId(),
+              text(r.get(UNIT_TASK_ID)),
               p.getBusinessKey(),
               text(r.get(ROUND_TITLE)),
               text(r.get(STAGE)),

@@ -200,7 +200,7 @@ async function extensionRequests(plan, year) {
     return section;
   }
   const pending = rows.filter(r => r.status === 'PENDING');
-  section.appendChild(el('p', {class: 'duban-totals'},
+  section.appendChild(el('p', {class: 'duban-small duban-extension-totals'},
     '本年度延期申请 ' + rows.length + ' 项,其中待审批 ' + pending.length + ' 项(在 Tasklist「审批延期申请」中办理)。'));
   if (rows.length) {
     const ordered = pending.concat(rows.filter(r => r.status !== 'PENDING'));
@@ -376,26 +376,44 @@ function renderLedger(node, api) {
   }
 
   async function load() {
-    await loadRows(body, '/overdue', filter, found => { units = found; }, rows => {
+    await loadRows(body, '/overdue', filter, found => { units = found; }, async rows => {
       drawControls();
-      draw(rows);
+      draw(rows, await extensionsOf(rows));
     });
   }
 
-  function draw(rows) {
+  // 延期申请 of the listed tasks (GET /api/extensions per plan shown): task id → its requests
+  async function extensionsOf(rows) {
+    const byTask = {};
+    for (const plan of [...new Set(rows.map(r => r.planId))]) {
+      try {
+        const response = await fetch('/api/extensions' + query({plan}),
+          {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+        const requests = response.ok ? await response.json() : [];
+        requests.forEach(x => (byTask[x.unitTaskId] = byTask[x.unitTaskId] || []).push(x));
+      } catch (e) {
+        // the ledger stands without the column's content
+      }
+    }
+    return byTask;
+  }
+
+  function draw(rows, extensions) {
     const head = el('tr', {}, LEDGER_COLUMNS.map(([key, label]) => key
       ? el('th', {class: 'duban-sortable', 'data-sort': key, title: '点击排序', onclick: () => {
         filter.order = filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc';
         filter.sort = key;
         load();
       }}, label + (filter.sort === key ? (filter.order === 'asc' ? ' ▲' : ' ▼') : ''))
-      : el('th', {}, label)), el('th', {}, '查看'));
+      : el('th', {}, label)), el('th', {}, '延期申请'), el('th', {}, '查看'));
     body.replaceChildren(
       el('p', {class: 'duban-count'}, '共 ' + rows.length + ' 项逾期未报。'),
       el('div', {class: 'duban-scroll'}, el('table', {class: 'duban-ledger-table'},
         el('thead', {}, head),
         el('tbody', {}, rows.map(r => el('tr', {'data-unit': r.unit, 'data-task-id': r.taskId},
           LEDGER_COLUMNS.map(([, , value]) => el('td', {}, value(r))),
+          el('td', {class: 'duban-ledger-extensions'}, (extensions[r.taskId] || [])
+            .map(x => x.statusLabel + '(拟延至 ' + x.proposedDue + ')').join(';') || '—'),
           el('td', {},
             el('a', {href: roundHref(r.roundId)}, '本轮'), ' ',
             el('a', {href: taskHref(api.engine, r.taskId), target: '_blank', rel: 'noopener'}, '任务'))))))));
@@ -450,7 +468,7 @@ function renderRegister(node, api) {
     });
   }
 
-  function draw(rows) {
+  function draw(rows, extensions) {
     const headings = ['日期', '类别', '状态', '单位', '经办人员', '任务', '事由', '发出单位', '通报文书'];
     body.replaceChildren(
       el('p', {class: 'duban-count'}, '共 ' + rows.length + ' 条记录。'),
