@@ -50,6 +50,9 @@ public final class ExtensionVariables {
   /** ISO date the round's task is now due, after an approval; null otherwise. */
   public static final String GRANTED_DUE = "grantedDue";
 
+  /** When the unit reported while its request still waited for the office; null otherwise. */
+  public static final String UNIT_REPORTED_AT = "unitReportedAt";
+
   /** What the decision did to the round, in words the unit and auditors read. */
   public static final String OUTCOME_NOTE = "outcomeNote";
 }

@@ -297,6 +297,11 @@ class ExtensionScenarioTest {
     String request = ask("2025-12-25", "数据待汇总");
     rounds.submit(round, RoundElements.CO_UNIT, POLICE);
     rounds.runDueJobs();
+    assertThat(decisionTask(request).getDescription())
+        .as("the office decides knowing the unit has reported")
+        .startsWith("该单位已于 2025-11-20 报送");
+    assertThat(runtime.getVariable(request, ExtensionVariables.UNIT_REPORTED_AT))
+        .isEqualTo(at(2025, 11, 20));
 
     decide(request, Map.of(ExtensionVariables.DECISION, "APPROVED"));
 
