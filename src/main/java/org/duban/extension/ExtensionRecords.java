@@ -36,13 +36,15 @@ public class ExtensionRecords {
     return read(query(planId).processInstanceBusinessKey(roundKey));
   }
 
-  /** Every request of a plan, or of its rounds of one year (null: all years), oldest first. */
+  /**
+   * Every request of a plan, or of its rounds of one year (null: all years; a period's round, as
+   * …/2025-H1, counts to its year), oldest first.
+   */
   public List<ExtensionRecord> ofPlan(String planId, Integer year) {
-    HistoricProcessInstanceQuery query = query(planId);
-    if (year != null) {
-      query.processInstanceBusinessKeyLike("%/" + year);
-    }
-    return read(query);
+    List<ExtensionRecord> all = read(query(planId));
+    return year == null
+        ? all
+        : all.stream().filter(r -> year.equals(ProcessKeys.yearOf(r.roundKey()))).toList();
   }
 
   private HistoricProcessInstanceQuery query(String planId) {
