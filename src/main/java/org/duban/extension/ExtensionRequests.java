@@ -2,6 +2,7 @@ package org.duban.extension;
 
 import static org.duban.names.ExtensionVariables.*;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -10,8 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -33,9 +39,11 @@ import org.springframework.stereotype.Service;
  * server, against the task as the engine holds it, never against what the caller says about it: the
  * caller belongs to the unit the task is offered to, the task is an open report task of a round,
  * its due date has not passed, the reason is given and bounded, the proposed day lies after the due
- * date and within the plan's period, no other request of this task waits for the office, and the
- * task has asked fewer times than the catalog allows. Then the request starts the plan's extension
- * process as the system: units may start no process themselves.
+ * date and within the plan's period ({@link LatestDue}), no other request of this task waits for
+ * the office, and the task has asked fewer times than the catalog allows. Then the request starts
+ * the plan's extension process as the system (units may start no process themselves), in one
+ * transaction with the task's request count ({@code extensionRequests}), so two requests at once
+ * cannot both pass.
  */
 @Service
 public class ExtensionRequests {
@@ -48,6 +56,7 @@ public class ExtensionRequests {
   private final Deadlines deadlines;
   private final PeopleNames people;
   private final ExtensionRecords records;
+  private final CommandExecutor commands;
 
   public ExtensionRequests(
       TaskService tasks,
@@ -57,7 +66,8 @@ public class ExtensionRequests {
       PlanCatalogs catalogs,
       Deadlines deadlines,
       PeopleNames people,
-      ExtensionRecords records) {
+      ExtensionRecords records,
+      ProcessEngine engine) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
@@ -66,6 +76,9 @@ public class ExtensionRequests {
     this.deadlines = deadlines;
     this.people = people;
     this.records = records;
+    this.commands =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
   }
 
   /** What a unit task allows: how often it asked, how often it may, and a request waiting. */
@@ -196,6 +209,19 @@ public class ExtensionRequests {
     }
   }
 
+  /** Another request of the same task won: its count was written first (insert or update). */
+  private static boolean concurrent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OptimisticLockingException
+          || (t instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("23"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String roundKey(UnitTask unit) {
     return runtime
         .createProcessInstanceQuery()
@@ -250,11 +276,25 @@ public class ExtensionRequests {
     String start() {
       String roundKey = roundKey(unit);
       vars.put(ROUND_KEY, roundKey);
-      ProcessInstance started =
-          ExtensionStartGuard.admit(
-              () ->
-                  runtime.startProcessInstanceByKey(
-                      ProcessKeys.extension(unit.plan().id()), roundKey, vars));
+      ProcessInstance started;
+      try {
+        // one engine command: the task's count and the request commit together or not at all
+        started =
+            commands.execute(
+                context -> {
+                  tasks.setVariableLocal(
+                      unit.task().getId(), TASK_REQUESTS, vars.get(REQUEST_NUMBER));
+                  return ExtensionStartGuard.admit(
+                      () ->
+                          runtime.startProcessInstanceByKey(
+                              ProcessKeys.extension(unit.plan().id()), roundKey, vars));
+                });
+      } catch (ProcessEngineException e) {
+        if (concurrent(e)) {
+          throw new ExtensionRefusedException(409, "延期申请未提交:本任务的另一项延期申请正在提交,请刷新后查看");
+        }
+        throw e;
+      }
       return started.getId();
     }
   }

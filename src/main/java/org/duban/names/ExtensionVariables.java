@@ -36,6 +36,13 @@ public final class ExtensionVariables {
   /** The catalog's limit when the unit asked. */
   public static final String REQUESTS_ALLOWED = "requestsAllowed";
 
+  /**
+   * On the unit's report task (local): how many requests it made. Written in the request's own
+   * transaction: the engine keeps one variable per name and scope (a unique index, and a revision
+   * on update), so of two requests at the same moment one fails instead of both passing the checks.
+   */
+  public static final String TASK_REQUESTS = "extensionRequests";
+
   // the office's form (local to its task)
   public static final String DECISION = "extensionDecision";
   public static final String NEW_DUE = "newDue";

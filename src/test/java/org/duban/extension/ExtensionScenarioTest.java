@@ -235,6 +235,41 @@ class ExtensionScenarioTest {
   }
 
   @Test
+  void shouldFileOnlyOneOfTwoRequestsMadeAtTheSameMoment() throws Exception {
+    rounds.moveTo(at(2025, 11, 20));
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.Callable<Object> asking =
+        () -> {
+          together.await();
+          try {
+            return ask("2025-12-25", "两位经办人同时申请");
+          } catch (ExtensionRefusedException refused) {
+            return refused;
+          }
+        };
+    try {
+      var first = pool.submit(asking);
+      var second = pool.submit(asking);
+      List<Object> answers = List.of(first.get(), second.get());
+
+      assertThat(answers).filteredOn(String.class::isInstance).hasSize(1);
+      assertThat(answers)
+          .filteredOn(ExtensionRefusedException.class::isInstance)
+          .singleElement()
+          .extracting(e -> ((ExtensionRefusedException) e).getMessage())
+          .asString()
+          .matches(".*(正在提交|待督办单位审批).*");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(records.ofRound(PLAN, round.getBusinessKey())).hasSize(1);
+    assertThat(tasks.getVariableLocal(policeTask().getId(), ExtensionVariables.TASK_REQUESTS))
+        .isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseARequestAfterTheDueDate() {
     rounds.moveTo(at(LocalDateTime.of(2025, 12, 6, 0, 30)));
 
