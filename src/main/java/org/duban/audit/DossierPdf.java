@@ -19,6 +19,7 @@ import org.duban.audit.RoundDossier.ReportVersion;
 import org.duban.audit.RoundDossier.Step;
 import org.duban.delivery.DeliveryRecord;
 import org.duban.documents.PdfFonts;
+import org.duban.extension.ExtensionRecord;
 import org.springframework.stereotype.Component;
 
 /**
@@ -196,13 +197,40 @@ class DossierPdf {
       document.add(table);
     }
 
-    section(document, "六、操作日志");
+    section(document, "六、延期申请");
+    List<ExtensionRecord> extensions = dossier.extensions();
+    if (extensions.isEmpty()) {
+      document.add(new Paragraph("无。", fonts.body()));
+    } else {
+      PdfPTable table = table(new float[] {1.5f, 2, 1.5f, 1.5f, 3, 1.2f, 2, 3});
+      header(table, "单位", "申请时间 / 申请人", "原截止日期", "拟延至", "延期理由", "审批结果", "审批时间 / 审批人", "结果说明");
+      for (ExtensionRecord x : extensions) {
+        cells(
+            table,
+            fonts.small(),
+            x.unitName(),
+            x.requestedAt() + " " + nonNull(x.requestedByName()),
+            x.currentDue(),
+            x.proposedDue(),
+            x.reason(),
+            x.statusLabel(),
+            x.decidedAt() == null ? "" : x.decidedAt() + " " + nonNull(x.decidedByName()),
+            x.outcomeNote());
+      }
+      document.add(table);
+    }
+
+    section(document, "七、操作日志");
     PdfPTable log = table(new float[] {2, 2, 1.5f, 4});
     header(log, "时间", "用户", "操作", "任务");
     for (Operation o : dossier.operations()) {
       cells(log, fonts.small(), o.time(), o.userId(), o.operationLabel(), o.taskName());
     }
     document.add(log);
+  }
+
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
   }
 
   private Paragraph exported(DossierExport export) {

@@ -8,6 +8,7 @@ import org.duban.audit.RoundDossier.ReportVersion;
 import org.duban.audit.RoundDossier.Step;
 import org.duban.delivery.DeliveryRecord;
 import org.duban.documents.Table;
+import org.duban.extension.ExtensionRecord;
 
 /**
  * A dossier as one flat table for machines (CSV): a row per step, filed report, evidence file and
@@ -94,6 +95,23 @@ final class DossierTable {
                 "",
                 n.statusLabel(),
                 n.reason(),
+                ""));
+      }
+      for (ExtensionRecord x : dossier.extensions()) {
+        rows.add(
+            row(
+                key,
+                title,
+                "延期申请",
+                "拟由 " + x.currentDue() + " 延至 " + x.proposedDue(),
+                x.unitName(),
+                x.requestedByName(),
+                x.requestedAt(),
+                x.decidedAt(),
+                x.currentDue(),
+                "",
+                x.statusLabel() + (x.decidedByName() == null ? "" : "(" + x.decidedByName() + ")"),
+                "理由:" + x.reason() + (x.outcomeNote() == null ? "" : ";" + x.outcomeNote()),
                 ""));
       }
       for (DeliveryRecord m : dossier.deliveries()) {

@@ -3,13 +3,14 @@ package org.duban.audit;
 import java.util.List;
 import java.util.Map;
 import org.duban.delivery.DeliveryRecord;
+import org.duban.extension.ExtensionRecord;
 
 /**
  * Everything history keeps of one round, as an auditor reads it: the steps with who, when, due and
  * decision; each unit's reports as filed (every version); notices; the operation log; every
  * variable write; the evidence with its recorded fingerprint; every message sent about the round
- * (送达记录) with each attempt. Times are local (the plans' zone), labels Chinese; codes stay beside
- * them for machines.
+ * (送达记录) with each attempt; every extension request (延期申请) with its decision. Times are local (the
+ * plans' zone), labels Chinese; codes stay beside them for machines.
  */
 public record RoundDossier(
     RoundSummary round,
@@ -20,7 +21,8 @@ public record RoundDossier(
     List<NoticeEntry> notices,
     List<Operation> operations,
     List<Change> changes,
-    List<DeliveryRecord> deliveries) {
+    List<DeliveryRecord> deliveries,
+    List<ExtensionRecord> extensions) {
 
   /**
    * A step of the round: a user task (with handler, due date and what was decided) or a system

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.duban.delivery.DeliveryRecords;
 import org.duban.documents.LocalTimes;
+import org.duban.extension.ExtensionRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class RoundHistory {
   private final RoundRecords records;
   private final LocalTimes times;
   private final DeliveryRecords deliveries;
+  private final ExtensionRecords extensions;
 
   RoundHistory(
       RoundSearch search,
@@ -29,7 +31,8 @@ public class RoundHistory {
       RoundNotices notices,
       RoundRecords records,
       LocalTimes times,
-      DeliveryRecords deliveries) {
+      DeliveryRecords deliveries,
+      ExtensionRecords extensions) {
     this.search = search;
     this.timeline = timeline;
     this.reports = reports;
@@ -37,6 +40,7 @@ public class RoundHistory {
     this.records = records;
     this.times = times;
     this.deliveries = deliveries;
+    this.extensions = extensions;
   }
 
   public Optional<RoundDossier> of(String processInstanceId) {
@@ -60,6 +64,7 @@ public class RoundHistory {
         notices.of(round.planId(), round.businessKey()),
         records.operations(id, log),
         records.changes(id),
-        deliveries.ofRound(round.planId(), round.businessKey()));
+        deliveries.ofRound(round.planId(), round.businessKey()),
+        extensions.ofRound(round.planId(), round.businessKey()));
   }
 }

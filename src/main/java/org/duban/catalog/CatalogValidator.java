@@ -387,8 +387,14 @@ final class CatalogValidator {
             orDefault(e.reminderBefore(), d.reminderBefore()),
             orDefault(e.overdueAfter(), d.overdueAfter()),
             orDefault(e.criticismAfter(), d.criticismAfter()),
-            orDefault(e.secondCriticismAfter(), d.secondCriticismAfter()));
+            orDefault(e.secondCriticismAfter(), d.secondCriticismAfter()),
+            e.extensionsAllowed() == null ? d.extensionsAllowed() : e.extensionsAllowed());
     requirePositive(filled.overdueAfter(), "escalation.overdueAfter");
+    if (filled.extensionsAllowed() < 0 || filled.extensionsAllowed() > 10) {
+      throw fail(
+          "escalation.extensionsAllowed",
+          filled.extensionsAllowed() + " must be between 0 (no extensions) and 10");
+    }
     requirePositive(filled.criticismAfter(), "escalation.criticismAfter");
     requirePositive(filled.secondCriticismAfter(), "escalation.secondCriticismAfter");
     return filled;

@@ -13,9 +13,10 @@ public final class PlanProcesses {
   public static final String ANNUAL_EVALUATION = "evaluation";
   public static final String MID_TERM_EVALUATION = "midterm";
   public static final String DELIVERY = "delivery";
+  public static final String EXTENSION = "extension";
 
   static final Set<String> SUFFIXES =
-      Set.of(NOTICE, ANNUAL_EVALUATION, MID_TERM_EVALUATION, DELIVERY);
+      Set.of(NOTICE, ANNUAL_EVALUATION, MID_TERM_EVALUATION, DELIVERY, EXTENSION);
 
   private PlanProcesses() {}
 }

@@ -11,7 +11,8 @@ public enum MessageKind {
   SECOND_CRITICISM("再次通报批评"),
   INTERVIEW("约谈"),
   COMMENDATION("通报表扬"),
-  RETURN("退回修改");
+  RETURN("退回修改"),
+  EXTENSION("延期申请审批结果");
 
   public final String label;
 

@@ -68,6 +68,7 @@ public class MessageTexts {
       case COMMENDATION -> "督办单位通报表扬" + m.unitName() + ":" + reason + "。请签收。";
       case RETURN ->
           "督办单位审核退回了" + m.unitName() + "的报送,请按退回意见修改,于 " + m.due() + " 前重新报送。退回意见:" + reason;
+      case EXTENSION -> "督办单位已审批" + m.unitName() + "的延期申请:" + reason + "。";
     };
   }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.duban.config.DubanProperties;
 import org.duban.names.EvaluationElements;
 import org.duban.names.EvaluationVariables;
+import org.duban.names.ExtensionElements;
+import org.duban.names.ExtensionVariables;
 import org.duban.names.NoticeElements;
 import org.duban.names.NoticeVariables;
 import org.duban.names.RoundElements;
@@ -65,7 +67,12 @@ public class TaskForms {
             NoticeElements.ACKNOWLEDGE,
             List.of(),
             EvaluationElements.REVIEW,
-            List.of(FormField.text(EvaluationVariables.CONCLUSION, "评估结论")));
+            List.of(FormField.text(EvaluationVariables.CONCLUSION, "评估结论")),
+            ExtensionElements.DECIDE,
+            List.of(
+                FormField.text(ExtensionVariables.DECISION, "审批结论"),
+                FormField.text(ExtensionVariables.NEW_DUE, "延至日期"),
+                FormField.text(ExtensionVariables.REFUSAL_REASON, "不予延期理由")));
   }
 
   /** The fields of a task; a task this class does not know accepts none. */

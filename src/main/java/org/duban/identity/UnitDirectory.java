@@ -70,7 +70,9 @@ public class UnitDirectory {
           plan.plan().coordinatingOffice(),
           TYPE_OFFICE,
           officeKeys,
-          Set.of(ProcessKeys.delivery(plan.id())));
+          // extension requests: started by the system for a unit, decided through the office's
+          // task (candidate group); the office reads them, never starts one
+          Set.of(ProcessKeys.delivery(plan.id()), ProcessKeys.extension(plan.id())));
     }
     return entries;
   }

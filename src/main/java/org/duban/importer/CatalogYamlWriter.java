@@ -230,6 +230,12 @@ public final class CatalogYamlWriter {
           "  secondCriticismAfter: " + e.secondCriticismAfter(),
           "second criticism (-> 约谈) this long after the first");
     }
+    if (e.extensionsAllowed() != null) {
+      commented(
+          y,
+          "  extensionsAllowed: " + e.extensionsAllowed(),
+          "延期申请: requests a unit may make per report task, before its due date");
+    }
   }
 
   private static void writeUnits(StringBuilder y, PlanCatalog c, CatalogDraft draft) {

@@ -44,6 +44,7 @@ public class PlanDeployment {
   private final RoundProcessFactory factory;
   private final EvaluationProcessFactory evaluations;
   private final DeliveryProcessFactory deliveries;
+  private final ExtensionProcessFactory extensions;
   private final int historyTimeToLiveDays;
 
   public PlanDeployment(
@@ -55,6 +56,7 @@ public class PlanDeployment {
     this.evaluations = new EvaluationProcessFactory(properties.zone(), historyTimeToLiveDays);
     this.deliveries =
         new DeliveryProcessFactory(historyTimeToLiveDays, properties.delivery().retryCycle());
+    this.extensions = new ExtensionProcessFactory(historyTimeToLiveDays);
   }
 
   public List<DeploymentWithDefinitions> deployAll() {
@@ -117,6 +119,7 @@ public class PlanDeployment {
       models.put(kind.processKey(plan.id()) + ".bpmn", evaluations.create(plan, kind));
     }
     models.put(ProcessKeys.delivery(plan.id()) + ".bpmn", deliveries.create(plan));
+    models.put(ProcessKeys.extension(plan.id()) + ".bpmn", extensions.create(plan));
     return models;
   }
 

@@ -32,6 +32,14 @@ public final class ProcessKeys {
     return planId + "_" + PlanProcesses.DELIVERY;
   }
 
+  /**
+   * The plan's extension process (延期申请): one instance per request, business key = the round's key,
+   * so the plan's office decides its own plan's requests only.
+   */
+  public static String extension(String planId) {
+    return planId + "_" + PlanProcesses.EXTENSION;
+  }
+
   /** "吴忠 一.4-展会 建立展会知识产权保护机制" */
   public static String roundName(PlanCatalog plan, TaskEntry task) {
     return plan.plan().city() + " " + task.number() + " " + task.title();

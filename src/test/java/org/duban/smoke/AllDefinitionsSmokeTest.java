@@ -1,6 +1,7 @@
 package org.duban.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -59,6 +60,7 @@ import org.duban.catalog.Unit;
 import org.duban.forms.CheckedTaskFormHandler;
 import org.duban.forms.TaskForms;
 import org.duban.modeling.DeliveryProcessFactory;
+import org.duban.modeling.ExtensionProcessFactory;
 import org.duban.modeling.PlanDeployment;
 import org.duban.names.DeliveryVariables;
 import org.duban.names.EvaluationElements;
@@ -236,6 +238,19 @@ class AllDefinitionsSmokeTest {
               checkModel(definition, DeliveryProcessFactory.name(plan));
               runDelivery(plan, definition);
             }));
+    String extensionKey = ProcessKeys.extension(plan.id());
+    planned.add(extensionKey);
+    tests.add(
+        smoke(
+            extensionKey,
+            () -> {
+              ProcessDefinition definition = deployed(byKey, extensionKey);
+              checkModel(definition, ExtensionProcessFactory.name(plan));
+              step = "refuse a start that is no unit's checked request";
+              assertThatThrownBy(
+                      () -> runtime.startProcessInstanceById(definition.getId(), Map.of()))
+                  .hasMessageContaining("延期申请只能由责任单位在本单位的报送任务中提出");
+            }));
     for (ProcessDefinition extra : ofPlan) {
       if (!planned.contains(extra.getKey())) {
         tests.add(
@@ -289,6 +304,7 @@ class AllDefinitionsSmokeTest {
     EvaluationKind.of(plan).forEach(k -> expected.add(k.processKey(plan.id())));
     expected.add(ProcessKeys.notice(plan.id()));
     expected.add(ProcessKeys.delivery(plan.id()));
+    expected.add(ProcessKeys.extension(plan.id()));
     Set<String> deployed =
         ofPlan.stream()
             .map(ProcessDefinition::getKey)

@@ -386,6 +386,40 @@ function renderRound(body, d) {
     )
   );
 
+  // each extension request (延期申请) and the office's decision
+  const extensions = d.extensions || [];
+  body.appendChild(
+    section(
+      '延期申请',
+      extensions.length
+        ? table(
+            'duban-audit-extensions',
+            ['单位', '申请人', '申请时间', '延期理由', '原截止日期', '拟延至', '审批结果', '批准延至', '不予延期理由', '审批人', '审批时间', '结果说明'],
+            extensions.map((x) =>
+              el(
+                'tr',
+                {},
+                [
+                  x.unitName,
+                  x.requestedByName || x.requestedBy,
+                  x.requestedAt,
+                  x.reason,
+                  x.currentDue,
+                  x.proposedDue,
+                  x.statusLabel,
+                  x.grantedDue,
+                  x.refusalReason,
+                  x.decidedByName || x.decidedBy,
+                  x.decidedAt,
+                  x.outcomeNote,
+                ].map((v) => el('td', {style: 'white-space: pre-wrap'}, v || ''))
+              )
+            )
+          )
+        : el('p', {}, '无。')
+    )
+  );
+
   // every message about the round, each attempt of the job executor beside it (text, not markup)
   const deliveries = d.deliveries || [];
   body.appendChild(

@@ -182,6 +182,40 @@ async function targetSection(plan, year) {
   return box;
 }
 
+// ------------------------------------------------------------------ 延期申请 (GET /api/extensions)
+
+/** The plan's extension requests of the year, those waiting for the office first. */
+async function extensionRequests(plan, year) {
+  const section = el('div', {class: 'duban-extensions'}, el('h4', {}, '延期申请'));
+  let rows;
+  try {
+    const response = await fetch('/api/extensions' + query({plan, year}),
+      {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+    rows = response.ok ? await response.json() : null;
+  } catch (e) {
+    rows = null;
+  }
+  if (!rows) {
+    section.appendChild(el('p', {class: 'duban-error'}, '延期申请暂时无法读取。'));
+    return section;
+  }
+  const pending = rows.filter(r => r.status === 'PENDING');
+  section.appendChild(el('p', {class: 'duban-small duban-extension-totals'},
+    '本年度延期申请 ' + rows.length + ' 项,其中待审批 ' + pending.length + ' 项(在 Tasklist「审批延期申请」中办理)。'));
+  if (rows.length) {
+    const ordered = pending.concat(rows.filter(r => r.status !== 'PENDING'));
+    section.appendChild(el('table', {class: 'duban-units duban-extension-list'},
+      el('thead', {}, el('tr', {}, ['单位', '轮次', '申请时间 / 申请人', '原截止日期', '拟延至', '理由', '审批结果', '审批人'].map(h => el('th', {}, h)))),
+      el('tbody', {}, ordered.map(r => el('tr', {'data-status': r.status},
+        el('td', {}, r.unitName), el('td', {}, r.roundTitle || r.roundKey),
+        el('td', {}, r.requestedAt + ' ' + (r.requestedByName || r.requestedBy || '')),
+        el('td', {}, r.currentDue), el('td', {}, r.proposedDue), el('td', {}, r.reason),
+        el('td', {}, r.statusLabel + (r.outcomeNote ? ':' + r.outcomeNote : '')),
+        el('td', {}, r.decidedByName || ''))))));
+  }
+  return section;
+}
+
 // ------------------------------------------------------------------ 督办看板
 
 const LEGEND = [
@@ -226,6 +260,7 @@ function renderBoard(node, api) {
       const board = await getJson('/board' + query({plan: state.plan, year: state.year}));
       drawBoard(board);
       body.appendChild(await targetSection(state.plan, state.year));
+      body.appendChild(await extensionRequests(state.plan, state.year));
     } catch (error) {
       showError(body, error);
     }
@@ -341,26 +376,44 @@ function renderLedger(node, api) {
   }
 
   async function load() {
-    await loadRows(body, '/overdue', filter, found => { units = found; }, rows => {
+    await loadRows(body, '/overdue', filter, found => { units = found; }, async rows => {
       drawControls();
-      draw(rows);
+      draw(rows, await extensionsOf(rows));
     });
   }
 
-  function draw(rows) {
+  // 延期申请 of the listed tasks (GET /api/extensions per plan shown): task id → its requests
+  async function extensionsOf(rows) {
+    const byTask = {};
+    for (const plan of [...new Set(rows.map(r => r.planId))]) {
+      try {
+        const response = await fetch('/api/extensions' + query({plan}),
+          {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+        const requests = response.ok ? await response.json() : [];
+        requests.forEach(x => (byTask[x.unitTaskId] = byTask[x.unitTaskId] || []).push(x));
+      } catch (e) {
+        // the ledger stands without the column's content
+      }
+    }
+    return byTask;
+  }
+
+  function draw(rows, extensions) {
     const head = el('tr', {}, LEDGER_COLUMNS.map(([key, label]) => key
       ? el('th', {class: 'duban-sortable', 'data-sort': key, title: '点击排序', onclick: () => {
         filter.order = filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc';
         filter.sort = key;
         load();
       }}, label + (filter.sort === key ? (filter.order === 'asc' ? ' ▲' : ' ▼') : ''))
-      : el('th', {}, label)), el('th', {}, '查看'));
+      : el('th', {}, label)), el('th', {}, '延期申请'), el('th', {}, '查看'));
     body.replaceChildren(
       el('p', {class: 'duban-count'}, '共 ' + rows.length + ' 项逾期未报。'),
       el('div', {class: 'duban-scroll'}, el('table', {class: 'duban-ledger-table'},
         el('thead', {}, head),
         el('tbody', {}, rows.map(r => el('tr', {'data-unit': r.unit, 'data-task-id': r.taskId},
           LEDGER_COLUMNS.map(([, , value]) => el('td', {}, value(r))),
+          el('td', {class: 'duban-ledger-extensions'}, (extensions[r.taskId] || [])
+            .map(x => x.statusLabel + '(拟延至 ' + x.proposedDue + ')').join(';') || '—'),
           el('td', {},
             el('a', {href: roundHref(r.roundId)}, '本轮'), ' ',
             el('a', {href: taskHref(api.engine, r.taskId), target: '_blank', rel: 'noopener'}, '任务'))))))));
@@ -415,7 +468,7 @@ function renderRegister(node, api) {
     });
   }
 
-  function draw(rows) {
+  function draw(rows, extensions) {
     const headings = ['日期', '类别', '状态', '单位', '经办人员', '任务', '事由', '发出单位', '通报文书'];
     body.replaceChildren(
       el('p', {class: 'duban-count'}, '共 ' + rows.length + ' 条记录。'),

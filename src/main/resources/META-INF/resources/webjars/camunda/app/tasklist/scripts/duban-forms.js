@@ -62,11 +62,56 @@ const OWN_REPORTS = `
   </table>
 </div>`;
 
+/**
+ * 申请延期 on the unit's report task (POST /api/extensions): its fields carry no cam-variable-name, so
+ * they are never part of the report; the server checks every rule. Reads `extension` from its scope.
+ */
+const EXTENSION_REQUEST = `
+<div class="panel panel-default duban-extension" ng-if="extension">
+  <div class="panel-heading">申请延期
+    <small class="text-muted">(本任务已申请 {{ extension.asked }} 次,最多 {{ extension.allowed }} 次;须在截止日期 {{ extension.dueDate }} 前提出)</small></div>
+  <div class="panel-body">
+    <table class="table table-condensed" ng-if="extension.requests.length">
+      <thead><tr><th>申请时间 / 申请人</th><th>原截止日期 → 拟延至</th><th>理由</th><th>审批结果</th></tr></thead>
+      <tbody><tr ng-repeat="r in extension.requests">
+        <td>{{ r.requestedAt | date:'yyyy-MM-dd HH:mm' }}<br><small>{{ r.requestedByName }}</small></td>
+        <td>{{ r.currentDue }} → {{ r.proposedDue }}</td>
+        <td style="white-space: pre-wrap">{{ r.reason }}</td>
+        <td><strong>{{ r.statusLabel }}</strong><span ng-if="r.outcomeNote"><br><small>{{ r.outcomeNote }}</small></span></td>
+      </tr></tbody>
+    </table>
+    <div ng-if="!extension.pending && extension.asked < extension.allowed">
+      <div class="form-group">
+        <label for="extensionReason">延期理由</label>
+        <textarea id="extensionReason" class="form-control" rows="2" maxlength="500" ng-model="extension.reason"
+                  placeholder="请说明需要延期的原因(不超过 500 字)"></textarea>
+      </div>
+      <div class="form-group">
+        <label for="extensionDue">拟延至日期</label>
+        <input id="extensionDue" type="date" class="form-control" ng-model="extension.proposedDue">
+      </div>
+      <button type="button" class="btn btn-default" ng-click="requestExtension()"
+              ng-disabled="!extension.reason || !extension.proposedDue">提交延期申请</button>
+    </div>
+    <p class="text-info" ng-if="extension.pending">延期申请待督办单位审批。</p>
+    <p ng-class="extension.error ? 'text-danger' : 'text-success'" ng-if="extension.message">{{ extension.message }}</p>
+  </div>
+</div>`;
+
 /** Templates a form includes with ng-include="'duban/…'". */
 const TEMPLATES = {
   'duban/co-unit-reports.html': CO_UNIT_REPORTS,
-  'duban/own-reports.html': OWN_REPORTS
+  'duban/own-reports.html': OWN_REPORTS,
+  'duban/extension-request.html': EXTENSION_REQUEST
 };
+
+function isoDay(value) {
+  if (!(value instanceof Date)) {
+    return value || null;
+  }
+  const pad = function(n) { return (n < 10 ? '0' : '') + n; };
+  return value.getFullYear() + '-' + pad(value.getMonth() + 1) + '-' + pad(value.getDate());
+}
 
 /** A field's name as its label shows it, without the required mark. */
 function fieldLabel(formElement, field) {
@@ -200,6 +245,37 @@ function form(camForm, $scope, $injector) {
         .then(function(reports) {
           $scope.$evalAsync(function() { $scope.ownReports = reports; });
         });
+    },
+
+    /**
+     * The task's extension requests and allowance into $scope.extension, for the form's
+     * ng-include="'duban/extension-request.html'", and $scope.requestExtension() to ask.
+     */
+    extensionRequests: function() {
+      const load = function(message, error) {
+        return fetch('/api/extensions/allowance?taskId=' + encodeURIComponent(camForm.taskId),
+          { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+          .then(function(response) { return response.ok ? response.json() : null; })
+          .catch(function() { return null; })
+          .then(function(allowance) {
+            $scope.$evalAsync(function() {
+              $scope.extension = allowance;
+              if (allowance) { allowance.message = message; allowance.error = error; }
+            });
+          });
+      };
+      $scope.requestExtension = function() {
+        const ext = $scope.extension;
+        // $http sends the session's CSRF token (X-XSRF-TOKEN), as Tasklist's own calls do
+        $http.post('/api/extensions',
+          { taskId: camForm.taskId, reason: ext.reason, proposedDue: isoDay(ext.proposedDue) })
+          .then(function(response) { load(response.data.message, false); },
+            function(response) {
+              ext.message = (response.data && response.data.message) || '延期申请未提交';
+              ext.error = true;
+            });
+      };
+      return load();
     },
 
     /** A notice once the server has accepted the submission: text(), read as it is sent. */

@@ -1,0 +1,66 @@
+package org.duban.extension;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.duban.names.RoundVariables;
+import org.duban.schedule.Deadlines;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves one open unit task of a round to a new due day: the stage's {@code unitDue} (which the
+ * filed report's on-time status and the ladder's notices read), the task's due and follow-up date,
+ * and every rung of its escalation ladder not yet fired. The dates are re-derived from the round's
+ * own model (the task's follow-up expression, the timers' date expressions), so they follow the
+ * rules the round opened with, not today's catalog.
+ */
+@Component
+class DueDateShift {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final Deadlines deadlines;
+
+  DueDateShift(
+      RuntimeService runtime,
+      TaskService tasks,
+      ManagementService management,
+      Deadlines deadlines) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.deadlines = deadlines;
+  }
+
+  /** Called inside an engine command (the office's decision): the task is an entity there. */
+  void moveTo(Task task, LocalDate day) {
+    Date due = deadlines.endOf(day);
+    // the variable lives in the stage scope above the task's execution: set there, not shadowed
+    runtime.setVariable(task.getExecutionId(), RoundVariables.UNIT_DUE, due);
+    TaskEntity entity = (TaskEntity) task;
+    Expression followUp = entity.getTaskDefinition().getFollowUpDateExpression();
+    task.setDueDate(due);
+    if (followUp != null && followUp.getValue(entity.getExecution()) instanceof Date date) {
+      task.setFollowUpDate(date);
+    }
+    tasks.saveTask(task);
+    List<Job> timers =
+        management.createJobQuery().executionId(task.getExecutionId()).timers().list();
+    for (Job timer : timers) {
+      // re-evaluates the rung's ${deadlines.at(unitDue, …)} against the new unitDue
+      management.recalculateJobDuedate(timer.getId(), false);
+    }
+    // the card's warning spoke of the old date; the ladder starts again from the new one
+    tasks.removeVariableLocal(task.getId(), RoundVariables.WARNING_LEVEL);
+    tasks.setVariableLocal(
+        task.getId(), RoundVariables.WARNING, "已批准延期:报送截止日期延至 " + day + ",请按期报送");
+  }
+}
