@@ -157,6 +157,11 @@ final class CatalogValidator {
       TaskEntry t = tasks.get(i);
       String at = "tasks[" + i + "]";
       java.util.Optional<java.time.LocalDate> date = t.deadlineDate();
+      if (date.isEmpty() && Deadline.looksLikeDate(t.deadline())) {
+        throw fail(
+            at + ".deadline",
+            "任务 " + t.number() + " 的完成时限「" + t.deadline() + "」不是有效日期(例如 2025年6月30日前、2025年11月底前)");
+      }
       if (date.isPresent() && !period.contains(date.get().getYear())) {
         throw fail(
             at + ".deadline",

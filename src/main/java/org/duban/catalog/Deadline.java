@@ -29,7 +29,7 @@ public final class Deadline {
     if (text == null) {
       return Optional.empty();
     }
-    String s = text.strip().replaceAll("[。.;;,,\\s]+$", "").replace("年年底", "年底");
+    String s = normalise(text);
     try {
       Matcher m;
       if ((m = DAY.matcher(s)).matches()) {
@@ -55,6 +55,25 @@ public final class Deadline {
       return Optional.empty(); // 2025年13月: not a date
     }
     return Optional.empty();
+  }
+
+  /**
+   * The text has the shape of a date ("2025年6月31日前") whether or not it is one: a catalog may not
+   * carry such a text without its date, or the task would silently report every year instead.
+   */
+  public static boolean looksLikeDate(String text) {
+    if (text == null) {
+      return false;
+    }
+    String s = normalise(text);
+    return DAY.matcher(s).matches()
+        || MONTH.matcher(s).matches()
+        || HALF.matcher(s).matches()
+        || YEAR.matcher(s).matches();
+  }
+
+  private static String normalise(String text) {
+    return text.strip().replaceAll("[。.;;,,\\s]+$", "").replace("年年底", "年底");
   }
 
   private static int year(Matcher m) {

@@ -85,8 +85,11 @@ public final class RoundProcessFactory {
     AbstractFlowNodeBuilder<?, ?> flow;
     if (rules.oneOff()) {
       LocalDate opens = rules.oneOffOpening();
+      // kept until the deadline: deployed again after its opening day (a changed catalog, a
+      // server down on the day), the timer is due at once and opens the round unless it is
+      // already open (TimerStartOnce)
       flow =
-          YearlyTimer.isAhead(opens, zone)
+          YearlyTimer.isAhead(rules.deadline(), zone)
               ? start
                   .name(
                       opens.getYear()

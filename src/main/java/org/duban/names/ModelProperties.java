@@ -79,6 +79,14 @@ public final class ModelProperties {
         });
   }
 
+  /** The properties of a deployed process definition. */
+  public static Map<String, String> of(
+      org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition,
+      BpmnModelInstance model) {
+    return BY_DEFINITION.computeIfAbsent(
+        definition.getId(), id -> Map.copyOf(read(model.getModelElementById(definition.getKey()))));
+  }
+
   public static String require(DelegateExecution execution, String name) {
     String value = of(execution).get(name);
     if (value == null) {

@@ -224,7 +224,18 @@ public class OversightQueries {
     for (Map.Entry<String, TaskEntry> entry : taskOfKey.entrySet()) {
       TaskEntry task = entry.getValue();
       RoundRules schedule = RoundRules.of(plan.calendar(), task);
-      if (schedule.oneOff() && schedule.deadline().getYear() != y) {
+      // the periods the catalog schedules, and those of rounds opened under an earlier schedule
+      java.util.SortedSet<ReportPeriod> periods =
+          new java.util.TreeSet<>(
+              schedule.oneOff()
+                  ? schedule.deadline().getYear() == y ? List.of(ReportPeriod.YEAR) : List.of()
+                  : schedule.periods());
+      for (ReportPeriod p : ReportPeriod.values()) {
+        if (roundOfKey.containsKey(slot(entry.getKey(), p))) {
+          periods.add(p);
+        }
+      }
+      if (periods.isEmpty()) {
         rows.add(
             new Board.Row(
                 task.number(),
@@ -235,9 +246,8 @@ public class OversightQueries {
                 Map.of()));
         continue;
       }
-      for (ReportPeriod period :
-          schedule.oneOff() ? List.of(ReportPeriod.YEAR) : schedule.periods()) {
-        String label = schedule.periods().size() > 1 ? period.title(y) : null;
+      for (ReportPeriod period : periods) {
+        String label = periods.size() > 1 || period != ReportPeriod.YEAR ? period.title(y) : null;
         HistoricProcessInstance round = roundOfKey.get(slot(entry.getKey(), period));
         if (round == null) {
           rows.add(new Board.Row(task.number(), task.title(), label, null, "未启动", Map.of()));

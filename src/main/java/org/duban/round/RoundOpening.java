@@ -62,7 +62,11 @@ public class RoundOpening implements ExecutionListener {
     LocalDate timer = opening.timerDay();
     int year;
     ReportPeriod period;
-    if (rules.oneOff()) {
+    if (timer != null) {
+      Slot slot = slotOfTimer(rules, timer);
+      year = slot.year();
+      period = slot.period();
+    } else if (rules.oneOff()) {
       year = rules.deadline().getYear();
       if (given != null && given != year) {
         throw new RoundRefusedException(
@@ -70,8 +74,7 @@ public class RoundOpening implements ExecutionListener {
       }
       period = givenPeriod(execution, rules, what).orElse(ReportPeriod.YEAR);
     } else {
-      LocalDate today = deadlines.today();
-      LocalDate day = timer != null ? timer : today;
+      LocalDate day = deadlines.today();
       int y = given != null ? given : day.getYear();
       year = y;
       period = givenPeriod(execution, rules, what).orElseGet(() -> defaultPeriod(rules, y, day));
@@ -139,6 +142,20 @@ public class RoundOpening implements ExecutionListener {
               + earliest);
     }
     return deadlines.endOf(day);
+  }
+
+  /** The year and reporting period a round is for. */
+  public record Slot(int year, ReportPeriod period) {}
+
+  /**
+   * The round a timer due on {@code day} opens: a one-off task's one round, else the period that
+   * opens that day. One rule for the opening and for {@link TimerStartOnce}.
+   */
+  public static Slot slotOfTimer(RoundRules rules, LocalDate day) {
+    if (rules.oneOff()) {
+      return new Slot(rules.deadline().getYear(), ReportPeriod.YEAR);
+    }
+    return new Slot(day.getYear(), rules.periodOn(day));
   }
 
   /** The period a start names ("H1", "Q2", "YEAR"), checked against the task's periods. */

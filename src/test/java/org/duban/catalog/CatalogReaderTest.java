@@ -342,6 +342,10 @@ class CatalogReaderTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("[tasks[0].reporting]")
         .hasMessageContaining("只开启一轮");
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", GOOD + "    deadline: 2025年6月31日前\n"))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[tasks[0].deadline]")
+        .hasMessageContaining("不是有效日期");
     PlanCatalog lasting =
         reader.read("plans/demo.yaml", GOOD + "    deadline: 长期坚持\n    reporting: QUARTERLY\n");
     assertThat(lasting.tasks().get(0).reportingIn(lasting.calendar()))

@@ -158,9 +158,30 @@ class ReportingScheduleTest {
         .hasMessageContaining("完成时限为 2025-11-30")
         .hasMessageContaining("只开启 2025 年度一轮");
 
+    // the office opens the round early, by hand; its timer then finds it open and does nothing
+    ProcessInstance round = rounds.start(2025);
+    assertThat(round.getBusinessKey()).isEqualTo(PLAN + "/" + TASK + "/2025");
     ClockUtil.setCurrentTime(at(2025, 1, 1));
     engine.getManagementService().executeJob(opening.getId());
-    ProcessInstance round = round(PLAN + "/" + TASK + "/2025");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .count())
+        .as("one round, no second one and no failed timer")
+        .isEqualTo(1);
+    assertThat(engine.getManagementService().createJobQuery().withException().count()).isZero();
+
+    // deployed again after its opening day (a server down on the day, a changed catalog): the
+    // timer is due at once and opens the round, which nobody had opened yet
+    rounds.clear();
+    ClockUtil.setCurrentTime(at(2025, 3, 1));
+    redeploy(withDeadline(catalogs.require(PLAN), "2025年11月30日前"));
+    Job late = timerStart();
+    assertThat(day(late.getDuedate())).isEqualTo(LocalDate.of(2025, 1, 1));
+    engine.getManagementService().executeJob(late.getId());
+    round = round(PLAN + "/" + TASK + "/2025");
     assertThat(rounds.runtime.getVariables(round.getId()))
         .containsEntry(RoundVariables.PERIOD, "YEAR")
         .containsEntry(RoundVariables.FINAL_YEAR, true);

@@ -92,7 +92,12 @@ class CrashRestartTest {
     Process node = startNode(url, port, "node-1");
     try {
       awaitUp(node, port);
-      // the wave runs from start-up; the burst goes on beside it until the node is killed
+      // the wave runs from start-up; once it is under way the burst begins beside it, and the node
+      // is killed with both in full swing
+      long started = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (successfulJobs(url) < 30 && System.nanoTime() < started) {
+        Thread.sleep(100);
+      }
       AtomicInteger acknowledged = new AtomicInteger();
       ExecutorService clients = Executors.newFixedThreadPool(4);
       for (Submission s : reporting) {
@@ -107,10 +112,13 @@ class CrashRestartTest {
       }
       long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       // mid-wave and mid-burst: some reports in, some rungs run, most of both still to come
-      while ((acknowledged.get() < 3 || successfulJobs(url) < 50) && System.nanoTime() < until) {
+      while (acknowledged.get() < reporting.size() / 3 && System.nanoTime() < until) {
         Thread.sleep(100);
       }
-      assertThat(acknowledged.get()).as("submissions before the kill").isPositive();
+      assertThat(acknowledged.get())
+          .as("submissions before the kill: some, not all")
+          .isPositive()
+          .isLessThan(reporting.size());
       killedAfter =
           acknowledged.get() + " reports acknowledged, " + successfulJobs(url) + " jobs done";
       node.destroyForcibly(); // SIGKILL: no shutdown hook, no pool closed, locks left held
