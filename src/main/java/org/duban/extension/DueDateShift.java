@@ -55,6 +55,16 @@ class DueDateShift {
     List<Job> timers =
         management.createJobQuery().executionId(task.getExecutionId()).timers().list();
     for (Job timer : timers) {
+      // a rung a job executor has already taken would still run on its old date
+      if (timer instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity job
+          && job.getLockOwner() != null
+          && job.getLockExpirationTime() != null
+          && job.getLockExpirationTime()
+              .after(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime())) {
+        throw new org.duban.forms.FormRejectedException("审批未提交:该单位的催办正在执行,请稍后再批准");
+      }
+    }
+    for (Job timer : timers) {
       // re-evaluates the rung's ${deadlines.at(unitDue, …)} against the new unitDue
       management.recalculateJobDuedate(timer.getId(), false);
     }

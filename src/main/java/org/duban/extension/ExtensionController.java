@@ -93,7 +93,14 @@ public class ExtensionController {
     return caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
   }
 
+  /** A field as the form sends it: text, or nothing; a list or an object is no date or reason. */
   private static String text(Object value) {
-    return value == null ? null : value.toString();
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    throw ExtensionRefusedException.invalid("字段的值须为文字,收到「" + value + "」");
   }
 }

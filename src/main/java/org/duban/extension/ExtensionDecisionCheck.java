@@ -43,6 +43,9 @@ public class ExtensionDecisionCheck implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ExtensionStatus decision = decision(text(task.getVariableLocal(DECISION)));
+    var user = identity.getCurrentAuthentication();
+    String decider = user == null ? task.getAssignee() : user.getUserId();
+    refuseTheRequestersOwnDecision(task, user, decider);
     Map<String, Object> record = new HashMap<>();
     record.put(STATUS, decision.name());
     if (decision == ExtensionStatus.APPROVED) {
@@ -62,12 +65,24 @@ public class ExtensionDecisionCheck implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return; // checked at submission; recorded when the task completes
     }
-    var user = identity.getCurrentAuthentication();
-    String decider = user == null ? task.getAssignee() : user.getUserId();
     record.put(DECIDED_BY, decider);
     record.put(DECIDED_BY_NAME, people.of(decider));
     record.put(DECIDED_AT, ClockUtil.getCurrentTime());
     task.getExecution().getProcessInstance().setVariables(record);
+  }
+
+  /**
+   * Nobody decides on a request of their own unit: not the user who asked, not a member of the
+   * asking unit's group (a person in both the unit's group and the office's).
+   */
+  private void refuseTheRequestersOwnDecision(
+      DelegateTask task, org.camunda.bpm.engine.impl.identity.Authentication user, String decider) {
+    String unit = text(task.getVariable(UNIT));
+    boolean ownUnit =
+        user != null && user.getGroupIds() != null && user.getGroupIds().contains(unit);
+    if (decider != null && (decider.equals(task.getVariable(REQUESTED_BY)) || ownUnit)) {
+      throw new FormRejectedException("审批未提交:不能审批本单位提出的延期申请,须由督办单位的其他人员审批");
+    }
   }
 
   private static ExtensionStatus decision(String value) {
@@ -100,10 +115,20 @@ public class ExtensionDecisionCheck implements TaskListener {
     if (day.isBefore(deadlines.today())) {
       throw new FormRejectedException("审批未提交:「延至日期」" + day + " 已过去,请另定日期");
     }
-    var plan = catalogs.require(text(task.getVariable(PLAN_ID)));
-    if (day.isAfter(LatestDue.of(plan, current))) {
+    if (deadlines.today().isAfter(current)) {
+      // the ladder has run on the old date (overdue, perhaps a proposed criticism): moving the
+      // date now would rewrite a lateness already recorded
+      throw new FormRejectedException("审批未提交:原报送截止日期 " + current + " 已过,已不能批准延期;请选择「不予延期」并说明理由");
+    }
+    var plan =
+        catalogs
+            .plan(text(task.getVariable(PLAN_ID)))
+            .orElseThrow(() -> new FormRejectedException("审批未提交:该申请所属的规划已不在目录中"));
+    Object year = task.getVariable(ROUND_YEAR);
+    Integer roundYear = year instanceof Number n ? n.intValue() : null;
+    if (day.isAfter(LatestDue.of(plan, roundYear, current))) {
       throw new FormRejectedException(
-          "审批未提交:「延至日期」" + day + " " + LatestDue.explain(plan, current));
+          "审批未提交:「延至日期」" + day + " " + LatestDue.explain(plan, roundYear, current));
     }
     return day;
   }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -133,9 +132,10 @@ public class ExtensionRequests {
     if (!proposed.isAfter(due)) {
       throw ExtensionRefusedException.invalid("「拟延至日期」" + proposed + " 应晚于现在的报送截止日期 " + due);
     }
-    if (proposed.isAfter(LatestDue.of(unit.plan(), due))) {
+    Integer year = unit.year();
+    if (proposed.isAfter(LatestDue.of(unit.plan(), year, due))) {
       throw ExtensionRefusedException.invalid(
-          "「拟延至日期」" + proposed + " " + LatestDue.explain(unit.plan(), due));
+          "「拟延至日期」" + proposed + " " + LatestDue.explain(unit.plan(), year, due));
     }
     int allowed = unit.plan().escalation().extensionsAllowed();
     if (allowed == 0) {
@@ -152,19 +152,34 @@ public class ExtensionRequests {
     return new Checked(unit, userId, reason, due, proposed, asked + 1, allowed);
   }
 
+  /**
+   * The open report task and the unit it belongs to. The unit is the one its report stage was
+   * opened for (the stage's {@code unit}), not whatever candidate group the task carries now: an
+   * office may reassign tasks, and must not ask in a unit's name by giving itself the task.
+   */
   private UnitTask unitTask(String taskId, List<String> groups) {
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (task == null || !isReportTask(task)) {
       throw ExtensionRefusedException.notFound("没有这个待办的报送任务:只有尚未报送的报送任务可以申请延期");
     }
-    Optional<String> unit = candidateGroup(taskId);
-    if (unit.isEmpty() || !groups.contains(unit.get())) {
+    String unit = (String) runtime.getVariable(task.getExecutionId(), RoundVariables.UNIT);
+    if (unit == null || !groups.contains(unit) || !candidateGroups(taskId).equals(List.of(unit))) {
       throw ExtensionRefusedException.forbidden("只能为本单位的报送任务申请延期:该任务不属于您所在的单位");
     }
-    String planId =
-        (String) runtime.getVariable(task.getProcessInstanceId(), RoundVariables.PLAN_ID);
-    PlanCatalog plan = catalogs.require(planId);
-    return new UnitTask(task, unit.get(), plan);
+    Map<String, Object> round =
+        runtime.getVariables(
+            task.getProcessInstanceId(),
+            List.of(RoundVariables.PLAN_ID, RoundVariables.SUPERVISOR_GROUP, RoundVariables.YEAR));
+    if (unit.equals(round.get(RoundVariables.SUPERVISOR_GROUP))) {
+      // the office consolidates a jointly-responsible task itself: it would ask itself
+      throw ExtensionRefusedException.forbidden("督办单位自行汇总的报送任务不能申请延期:审批延期的正是督办单位本身");
+    }
+    PlanCatalog plan = catalogs.plan((String) round.get(RoundVariables.PLAN_ID)).orElse(null);
+    if (plan == null) {
+      throw ExtensionRefusedException.notFound("该任务所属的规划已不在目录中,不能申请延期");
+    }
+    Object year = round.get(RoundVariables.YEAR);
+    return new UnitTask(task, unit, plan, year instanceof Number n ? n.intValue() : null);
   }
 
   private static boolean isReportTask(Task task) {
@@ -172,11 +187,12 @@ public class ExtensionRequests {
         || RoundElements.reportTask(RoundElements.LEAD).equals(task.getTaskDefinitionKey());
   }
 
-  private Optional<String> candidateGroup(String taskId) {
+  private List<String> candidateGroups(String taskId) {
     return tasks.getIdentityLinksForTask(taskId).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(IdentityLink::getGroupId)
-        .findFirst();
+        .distinct()
+        .toList();
   }
 
   /** Every request this task made, decided or not: refused ones count too. */
@@ -230,7 +246,7 @@ public class ExtensionRequests {
         .getBusinessKey();
   }
 
-  private record UnitTask(Task task, String unit, PlanCatalog plan) {}
+  private record UnitTask(Task task, String unit, PlanCatalog plan, Integer year) {}
 
   private final class Checked {
     final UnitTask unit;
@@ -258,6 +274,7 @@ public class ExtensionRequests {
       vars.put(ROUND_INSTANCE_ID, round);
       vars.put(ROUND_TITLE, scope.get(RoundVariables.ROUND_TITLE));
       vars.put(UNIT_TASK_ID, unit.task().getId());
+      vars.put(ROUND_YEAR, unit.year());
       vars.put(STAGE, scope.get(RoundVariables.STAGE));
       vars.put(UNIT, unit.unit());
       vars.put(UNIT_NAME, scope.get(RoundVariables.UNIT_NAME));
@@ -282,6 +299,16 @@ public class ExtensionRequests {
         started =
             commands.execute(
                 context -> {
+                  // checked again where it is written: a request that committed after this one's
+                  // checks ran must not be overwritten by a second one
+                  if (tasks.createTaskQuery().taskId(unit.task().getId()).count() == 0) {
+                    throw ExtensionRefusedException.notFound("该报送任务已经报送或已关闭,不能再申请延期");
+                  }
+                  Object asked = tasks.getVariableLocal(unit.task().getId(), TASK_REQUESTS);
+                  int before = asked instanceof Number n ? n.intValue() : 0;
+                  if (before != (int) vars.get(REQUEST_NUMBER) - 1 || pending(unit)) {
+                    throw new ExtensionRefusedException(409, "延期申请未提交:本任务的另一项延期申请刚刚提交,请刷新后查看");
+                  }
                   tasks.setVariableLocal(
                       unit.task().getId(), TASK_REQUESTS, vars.get(REQUEST_NUMBER));
                   return ExtensionStartGuard.admit(

@@ -4,28 +4,39 @@ import java.time.LocalDate;
 import org.duban.catalog.PlanCatalog;
 
 /**
- * The latest day a unit task may be extended to: the end of the plan's period. A round started late
- * (a past year opened after the period, as the demo's) is already due beyond it: such a task may
- * move at most the catalog's minimum lead time past its current due date.
+ * The latest day a unit task may be extended to: the end of its round's year (a half-year's or a
+ * past year's round does not run on into later years' work), never beyond the plan's period. A
+ * round started late (a past year opened after it, as the demo's) is already due beyond it: such a
+ * task may move at most the catalog's minimum lead time past its current due date.
  */
 final class LatestDue {
 
   private LatestDue() {}
 
-  static LocalDate of(PlanCatalog plan, LocalDate currentDue) {
-    LocalDate periodEnd = LocalDate.of(plan.plan().period().to(), 12, 31);
-    return currentDue.isBefore(periodEnd)
-        ? periodEnd
-        : currentDue.plus(plan.calendar().minimumLeadTime());
+  /** {@code roundYear} null: a request filed before the year was kept, bounded by the plan. */
+  static LocalDate of(PlanCatalog plan, Integer roundYear, LocalDate currentDue) {
+    LocalDate end = end(plan, roundYear);
+    return currentDue.isBefore(end) ? end : currentDue.plus(plan.calendar().minimumLeadTime());
   }
 
-  static String explain(PlanCatalog plan, LocalDate currentDue) {
-    LocalDate latest = of(plan, currentDue);
-    return LocalDate.of(plan.plan().period().to(), 12, 31).equals(latest)
-        ? "超出规划期(" + plan.plan().period() + "),最晚为 " + latest
-        : "超出本轮可延期限(规划期已过,最多顺延 "
+  static String explain(PlanCatalog plan, Integer roundYear, LocalDate currentDue) {
+    LocalDate latest = of(plan, roundYear, currentDue);
+    return end(plan, roundYear).equals(latest)
+        ? "超出本轮所在年度("
+            + (roundYear == null ? plan.plan().period().to() : roundYear)
+            + " 年),最晚为 "
+            + latest
+        : "超出本轮可延期限(本轮年度已过,最多顺延 "
             + plan.calendar().minimumLeadTime().getDays()
             + " 天),最晚为 "
             + latest;
+  }
+
+  private static LocalDate end(PlanCatalog plan, Integer roundYear) {
+    int year =
+        roundYear == null
+            ? plan.plan().period().to()
+            : Math.min(roundYear, plan.plan().period().to());
+    return LocalDate.of(year, 12, 31);
   }
 }

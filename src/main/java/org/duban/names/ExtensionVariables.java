@@ -15,6 +15,10 @@ public final class ExtensionVariables {
   public static final String ROUND_INSTANCE_ID = "roundInstanceId";
   public static final String ROUND_TITLE = "roundTitle";
   public static final String UNIT_TASK_ID = "unitTaskId";
+
+  /** The year of the round the request is in: the latest day it may move to is in it. */
+  public static final String ROUND_YEAR = "roundYear";
+
   public static final String STAGE = "stage";
   public static final String UNIT = "unit";
   public static final String UNIT_NAME = "unitName";

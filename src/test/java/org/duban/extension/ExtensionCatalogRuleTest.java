@@ -59,11 +59,16 @@ class ExtensionCatalogRuleTest {
   }
 
   @Test
-  void shouldExtendAtMostToThePlansEndOrByTheMinimumLeadTimeOnceThePeriodIsOver() {
+  void shouldExtendAtMostToTheRoundsYearEndOrByTheMinimumLeadTimeOnceItIsOver() {
     PlanCatalog plan = reader.read("plans/demo.yaml", CATALOG);
 
-    assertThat(LatestDue.of(plan, LocalDate.of(2025, 12, 5))).isEqualTo(LocalDate.of(2026, 12, 31));
-    assertThat(LatestDue.of(plan, LocalDate.of(2027, 3, 1)))
+    assertThat(LatestDue.of(plan, 2025, LocalDate.of(2025, 12, 5)))
+        .as("a 2025 round stays in 2025")
+        .isEqualTo(LocalDate.of(2025, 12, 31));
+    assertThat(LatestDue.of(plan, null, LocalDate.of(2025, 12, 5)))
+        .as("a request that kept no year: the plan's end")
+        .isEqualTo(LocalDate.of(2026, 12, 31));
+    assertThat(LatestDue.of(plan, 2026, LocalDate.of(2027, 3, 1)))
         .as("a past year's round opened after the period")
         .isEqualTo(LocalDate.of(2027, 3, 31));
   }

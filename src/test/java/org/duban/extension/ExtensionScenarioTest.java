@@ -289,8 +289,8 @@ class ExtensionScenarioTest {
         .hasMessage("延期申请未提交:「拟延至日期」2025-12-05 应晚于现在的报送截止日期 2025-12-05");
     assertThatThrownBy(() -> ask("12月25日", "理由")).hasMessageContaining("不是日期");
     assertThatThrownBy(() -> ask("2026-01-10", "理由"))
-        .as("wuzhong-2022's period ends in 2025")
-        .hasMessageContaining("超出规划期");
+        .as("the round's year, and wuzhong-2022's period, end in 2025")
+        .hasMessageContaining("超出本轮所在年度(2025 年)");
     assertThat(records.ofRound(PLAN, round.getBusinessKey())).isEmpty();
   }
 
@@ -385,6 +385,64 @@ class ExtensionScenarioTest {
                 .processDefinitionKey(ProcessKeys.extension(PLAN))
                 .count())
         .isZero();
+  }
+
+  @Test
+  void shouldRefuseTheOfficeAskingItselfOnATaskItConsolidates() {
+    // 一.1 names no lead: the office consolidates the units' reports and would decide its own ask
+    ProcessInstance joint =
+        runtime.startProcessInstanceByKey(
+            ProcessKeys.round(PLAN, "一.1"), Map.of(org.duban.names.RoundVariables.YEAR, 2025));
+    for (Task t : rounds.coUnitTasks(joint)) {
+      String unit =
+          tasks.getIdentityLinksForTask(t.getId()).stream()
+              .filter(l -> l.getGroupId() != null)
+              .findFirst()
+              .orElseThrow()
+              .getGroupId();
+      rounds.submit(joint, RoundElements.CO_UNIT, unit);
+    }
+    RoundFixture.runDueJobsOf(management, joint);
+    Task lead = rounds.unitTask(joint, RoundElements.LEAD, SUPERVISOR);
+    assertThat(lead).as("the office's own consolidating task").isNotNull();
+
+    assertThatThrownBy(
+            () ->
+                requests.request(
+                    new ExtensionRequest(lead.getId(), "汇总需要时间", "2025-12-25"),
+                    OFFICE_USER,
+                    List.of(SUPERVISOR)))
+        .isInstanceOf(ExtensionRefusedException.class)
+        .hasMessageContaining("督办单位自行汇总的报送任务不能申请延期");
+  }
+
+  @Test
+  void shouldRefuseADecisionByTheAskingUnitAndAnApprovalAfterTheOldDueDate() {
+    rounds.moveTo(at(2025, 11, 20));
+    String request = ask("2025-12-25", "数据待汇总");
+
+    // a person in both the police's group and the office's may not decide the police's request
+    identity.setAuthentication("both-hats", List.of(SUPERVISOR, POLICE));
+    try {
+      assertThatThrownBy(
+              () ->
+                  forms.submitTaskForm(
+                      decisionTask(request).getId(),
+                      Map.of(ExtensionVariables.DECISION, "APPROVED")))
+          .hasMessageContaining("不能审批本单位提出的延期申请");
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    // once the old due date has passed, the office may only refuse
+    rounds.moveTo(at(2025, 12, 7));
+    assertThatThrownBy(() -> decide(request, Map.of(ExtensionVariables.DECISION, "APPROVED")))
+        .hasMessageContaining("原报送截止日期 2025-12-05 已过,已不能批准延期");
+    assertThat(day(policeTask().getDueDate())).isEqualTo(LocalDate.of(2025, 12, 5));
+    decide(
+        request,
+        Map.of(ExtensionVariables.DECISION, "REFUSED", ExtensionVariables.REFUSAL_REASON, "已逾期"));
+    assertThat(onlyRecord().status()).isEqualTo("REFUSED");
   }
 
   // ------------------------------------------------------------------ steps

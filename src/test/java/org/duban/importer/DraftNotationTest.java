@@ -440,6 +440,13 @@ class DraftNotationTest {
   void halfYearAndFullYearReportsAndDatedDeadlinesReachTheDraftsCalendarAndRounds() {
     ImportResult r = importResource("half-year-reports.txt");
     assertThat(r.errors()).isEmpty();
+    assertTasks(
+        r,
+        """
+        1 | 实施高价值专利培育工程 | 市市场监管局 | 市科技局; 市经信局
+        2 | 推进商标品牌战略 | 市市场监管局 | 市农业农村局
+        3 | 开展知识产权执法专项行动 | 市公安局 | 市市场监管局
+        """);
     assertDeadlines(r, "2024年11月底前", "长期坚持", "持续推进");
     assertThat(r.problems())
         .extracting(ImportProblem::message)
