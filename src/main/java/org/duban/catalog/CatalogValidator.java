@@ -108,6 +108,10 @@ final class CatalogValidator {
       requireText(t.title(), at + ".title");
       requireLength(t.title(), MAX_TASK_TITLE, at + ".title");
       checkProcessKey(plan.id(), t.number(), at + ".number");
+      if (t.number().contains("/")) {
+        // a round's business key is plan/task/year: a slash in the number would be read as one
+        throw fail(at + ".number", "任务编号 '" + t.number() + "' 不能含「/」:轮次的业务编号以 / 分隔规划、任务和年度");
+      }
       if (!numbers.add(t.number())) {
         throw fail(at + ".number", "task number '" + t.number() + "' is used twice");
       }

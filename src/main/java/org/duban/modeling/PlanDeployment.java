@@ -46,12 +46,14 @@ public class PlanDeployment {
   private final DeliveryProcessFactory deliveries;
   private final ExtensionProcessFactory extensions;
   private final int historyTimeToLiveDays;
+  private final java.time.ZoneId zone;
 
   public PlanDeployment(
       PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
     this.catalogs = catalogs;
     this.repository = repository;
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
+    this.zone = properties.zone();
     this.factory = new RoundProcessFactory(properties.zone(), historyTimeToLiveDays);
     this.evaluations = new EvaluationProcessFactory(properties.zone(), historyTimeToLiveDays);
     this.deliveries =
@@ -60,6 +62,7 @@ public class PlanDeployment {
   }
 
   public List<DeploymentWithDefinitions> deployAll() {
+    warnOfDriftingPeriodTimers();
     Map<String, byte[]> forms = forms();
     Map<PlanCatalog, Map<String, BpmnModelInstance>> models = new LinkedHashMap<>();
     for (PlanCatalog plan : catalogs.all()) {
@@ -68,6 +71,30 @@ public class PlanDeployment {
     List<DeploymentWithDefinitions> deployments = new ArrayList<>();
     models.forEach((plan, processes) -> deployments.add(deploy(plan, processes, forms)));
     return deployments;
+  }
+
+  /**
+   * The engine steps a half-yearly or quarterly timer month by month on the JVM's own time zone
+   * (YearlyTimer fires at noon in the plans' zone to stay on the day): a JVM zone where that noon
+   * is another day makes the series drift by a day.
+   */
+  private void warnOfDriftingPeriodTimers() {
+    java.time.ZoneId jvm = java.time.ZoneId.systemDefault();
+    java.time.ZonedDateTime noon = java.time.LocalDate.of(2001, 1, 1).atTime(12, 0).atZone(zone);
+    boolean periodic =
+        catalogs.all().stream()
+            .anyMatch(
+                p ->
+                    p.calendar().reporting() != org.duban.catalog.Reporting.YEARLY
+                        || p.tasks().stream().anyMatch(t -> t.reporting() != null));
+    if (periodic && !noon.withZoneSameInstant(jvm).toLocalDate().equals(noon.toLocalDate())) {
+      log.warn(
+          "The JVM runs in time zone {}, where noon in {} is another day: half-yearly and quarterly"
+              + " round timers would drift by a day. Start the JVM with -Duser.timezone={}",
+          jvm,
+          zone,
+          zone);
+    }
   }
 
   /** Deploys one plan, e.g. one a supervisor imported; nothing if it is unchanged. */

@@ -48,7 +48,8 @@ record YearlyTimer(LocalDate first, int occurrences, int monthsApart, ZoneId zon
     }
     // The engine adds the months on a calendar in the JVM's zone. Midnight in the plan's zone is
     // the evening before in UTC, on the 31st, where a month later is clamped to the 30th and the
-    // series drifts a day each step; noon stays on the same day in any zone within ±11 h.
+    // series drifts a day each step. Noon stays on its day in any JVM zone less than 12 hours
+    // away from the plans' (PlanDeployment warns of any other).
     String noon = first.atTime(12, 0).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     return "R" + (occurrences - 1) + "/" + noon + "/P" + monthsApart + "M";
   }

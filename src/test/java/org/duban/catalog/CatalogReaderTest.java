@@ -330,6 +330,15 @@ class CatalogReaderTest {
   }
 
   @Test
+  void shouldRefuseASlashInATaskNumberBecauseBusinessKeysAreSplitByIt() {
+    assertThatThrownBy(
+            () -> reader.read("plans/demo.yaml", GOOD.replace("number: 一.1", "number: 专项/2025-1")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("[tasks[0].number]")
+        .hasMessageContaining("不能含「/」");
+  }
+
+  @Test
   void shouldRefuseADatedDeadlineOutsideThePlanOrBesidePeriodicReporting() {
     String dated = GOOD + "    deadline: 2028年6月底前\n";
     assertThatThrownBy(() -> reader.read("plans/demo.yaml", dated))
