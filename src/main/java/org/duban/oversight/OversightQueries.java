@@ -456,7 +456,9 @@ public class OversightQueries {
             .taskDefinitionKeyIn(REPORT_TASKS)
             .dueBefore(ClockUtil.getCurrentTime());
     if (filter.year() != null) {
-      query.processInstanceBusinessKeyLike("%/" + filter.year());
+      // the year's round plan/task/2025 and its periods' plan/task/2025-H1, …: one pattern for
+      // both (a task query takes one), the year matched exactly below (ProcessKeys.yearOf)
+      query.processInstanceBusinessKeyLike("%/" + filter.year() + "%");
     }
     if (filter.unit() != null && !filter.unit().isBlank()) {
       query.taskCandidateGroup(filter.unit()).includeAssignedTasks();
@@ -474,7 +476,7 @@ public class OversightQueries {
                 runtime
                     .createVariableInstanceQuery()
                     .processInstanceIdIn(ids)
-                    .variableNameIn(PLAN_ID, TASK_NUMBER, YEAR)
+                    .variableNameIn(PLAN_ID, TASK_NUMBER, YEAR, PERIOD)
                     .disableBinaryFetching()
                     .list())) {
       if (v.getProcessInstanceId().equals(v.getExecutionId())) {
@@ -483,18 +485,23 @@ public class OversightQueries {
             .put(v.getName(), v.getValue());
       }
     }
-    Set<String> roundKeys = new java.util.HashSet<>();
-    roundVars
-        .values()
-        .forEach(
-            v -> {
-              if (v.get(PLAN_ID) instanceof String p
-                  && v.get(TASK_NUMBER) instanceof String t
-                  && v.get(YEAR) instanceof Number y) {
-                roundKeys.add(ProcessKeys.businessKey(p, t, y.intValue()));
-              }
-            });
-    Map<String, List<String>> proposals = proposals(plans, roundKeys);
+    // round id → the round's own business key, plan/task/2025 or plan/task/2025-H1 (RoundOpening)
+    Map<String, String> keyOfRound = new HashMap<>();
+    roundVars.forEach(
+        (id, v) -> {
+          if (v.get(PLAN_ID) instanceof String p
+              && v.get(TASK_NUMBER) instanceof String t
+              && v.get(YEAR) instanceof Number y) {
+            keyOfRound.put(
+                id,
+                ProcessKeys.businessKey(p, t, y.intValue(), ReportPeriod.ofRound(v.get(PERIOD))));
+          }
+        });
+    if (filter.year() != null) {
+      keyOfRound.values().removeIf(key -> !filter.year().equals(ProcessKeys.yearOf(key)));
+    }
+    Map<String, List<String>> proposals =
+        proposals(plans, new java.util.HashSet<>(keyOfRound.values()));
     Map<String, String> handlers =
         people.of(open.stream().map(r -> r.task().getAssignee()).toList());
     List<LedgerRow> rows = new ArrayList<>();
@@ -511,8 +518,12 @@ public class OversightQueries {
       if (plan == null || task == null) {
         continue;
       }
-      Integer year = v.get(YEAR) instanceof Number n ? n.intValue() : null;
-      String roundKey = year == null ? "" : ProcessKeys.businessKey(planId, taskNumber, year);
+      String roundKey = keyOfRound.get(r.roundId());
+      if (roundKey == null) {
+        continue; // another year's round that the pattern matched, or a round without its year
+      }
+      int year = ((Number) v.get(YEAR)).intValue();
+      ReportPeriod period = ProcessKeys.periodOf(roundKey);
       String assignee = r.task().getAssignee();
       rows.add(
           new LedgerRow(
@@ -521,6 +532,8 @@ public class OversightQueries {
               task.number(),
               task.title(),
               year,
+              period == ReportPeriod.YEAR ? null : period.name(),
+              period == ReportPeriod.YEAR ? null : period.title(year),
               r.unit(),
               RoundUnits.nameOf(plan, r.unit()),
               assignee,

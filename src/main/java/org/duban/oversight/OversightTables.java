@@ -2,6 +2,7 @@ package org.duban.oversight;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.duban.catalog.ReportPeriod;
 import org.duban.documents.Table;
 
 /** The ledger and the register as the offices export them, Chinese headings. */
@@ -22,11 +23,15 @@ final class OversightTables {
               r.due(),
               r.daysOverdue(),
               r.rung(),
-              r.proposals()));
+              r.proposals(),
+              r.periodLabel() != null
+                  ? r.periodLabel()
+                  : r.year() == null ? "" : ReportPeriod.YEAR.title(r.year())));
     }
+    // the period last: the columns before it keep their places for those who read them so
     return new Table(
         "逾期台账",
-        List.of("规划", "任务", "年度", "责任单位", "经办人员", "截止日期", "逾期天数", "已到催办环节", "待督办单位处理的拟处理意见"),
+        List.of("规划", "任务", "年度", "责任单位", "经办人员", "截止日期", "逾期天数", "已到催办环节", "待督办单位处理的拟处理意见", "报送期"),
         lines);
   }
 

@@ -5,10 +5,12 @@ import static org.duban.names.RoundVariables.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.duban.evidence.EvidenceFile;
 import org.duban.identity.PeopleNames;
@@ -37,12 +39,12 @@ public class ReportFiling {
     this.people = people;
   }
 
-  /** Files the report in the stage scope; {@code indicators} is the checked values' JSON. */
+  /** Files the report in the stage scope; {@code indicators} are the checked, exact values. */
   void file(
       DelegateExecution stage,
       String progress,
       CompletionStatus status,
-      String indicators,
+      Map<String, BigDecimal> indicators,
       List<EvidenceFile> files,
       String submittedBy,
       Date submittedAt) {
@@ -61,7 +63,7 @@ public class ReportFiling {
             progress,
             status.name(),
             status.label,
-            read(indicators, new TypeReference<LinkedHashMap<String, Object>>() {}),
+            new LinkedHashMap<>(indicators),
             files.isEmpty() ? earlierEvidence(stage, unit) : files);
     try {
       stage.setVariableLocal(REPORT, json.writeValueAsString(report));

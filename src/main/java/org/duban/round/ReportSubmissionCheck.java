@@ -4,12 +4,15 @@ import static org.duban.names.RoundVariables.*;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,6 +43,19 @@ public class ReportSubmissionCheck implements TaskListener {
   /** Leaves room for the rest of the report within the engine's 4000-character text column. */
   public static final int MAX_PROGRESS_LENGTH = 1500;
 
+  /** Integer digits an indicator's value may have: beyond any count or amount a plan states. */
+  public static final int MAX_INTEGER_DIGITS = 15;
+
+  /** Decimals an indicator's value may have. */
+  public static final int MAX_DECIMALS = 6;
+
+  /**
+   * A plain decimal of sane size: no exponent, no NaN or Infinity, exact as a BigDecimal and within
+   * the digits that every reader and the review's arithmetic keep.
+   */
+  private static final Pattern PLAIN_DECIMAL =
+      Pattern.compile("-?\\d{1," + MAX_INTEGER_DIGITS + "}(\\.\\d{1," + MAX_DECIMALS + "})?");
+
   private final EvidencePolicy evidence;
   private final IdentityService identity;
   private final ObjectMapper json;
@@ -66,7 +82,7 @@ public class ReportSubmissionCheck implements TaskListener {
     CompletionStatus status =
         CompletionStatus.parse(task.getVariableLocal(COMPLETION_STATUS))
             .orElseThrow(() -> rejected("「完成情况」为必填项,请选择:" + CompletionStatus.choices()));
-    String indicators = indicators(task);
+    Map<String, BigDecimal> indicators = indicators(task);
 
     List<EvidenceFile> files = new ArrayList<>();
     for (int n = 1; n <= evidence.maxFiles(); n++) {
@@ -99,20 +115,19 @@ public class ReportSubmissionCheck implements TaskListener {
   }
 
   /**
-   * The reported value of each of the round's targets, each a number; JSON, "{}" without targets.
-   * Only the targets the round declares are taken; the lead stage must give every one (its figure
-   * counts, see {@link RoundTargets}), a co-unit may leave any out (its contribution).
+   * The reported value of each of the round's targets, each a plain decimal (see {@link
+   * #PLAIN_DECIMAL}), empty without targets. Only the targets the round declares are taken; the
+   * lead stage must give every one (its figure counts, see {@link RoundTargets}), a co-unit may
+   * leave any out (its contribution). Numbers are read as BigDecimal, never as doubles, so the
+   * value filed is exactly the value given.
    */
-  private String indicators(DelegateTask task) {
+  private Map<String, BigDecimal> indicators(DelegateTask task) {
     List<Target> targets =
         parse(text(task.getVariable(TARGETS)), new TypeReference<List<Target>>() {}, "targets");
     boolean lead = RoundElements.LEAD.equals(task.getVariable(STAGE));
     String raw = text(task.getVariableLocal(INDICATOR_VALUES));
-    Map<String, Object> values =
-        raw.isEmpty()
-            ? Map.of()
-            : parse(raw, new TypeReference<LinkedHashMap<String, Object>>() {}, INDICATOR_VALUES);
-    Map<String, Object> checked = new LinkedHashMap<>();
+    Map<String, Object> values = raw.isEmpty() ? Map.of() : values(raw);
+    Map<String, BigDecimal> checked = new LinkedHashMap<>();
     java.util.Set<String> declared = new java.util.HashSet<>();
     for (Target target : targets) {
       declared.add(target.indicator());
@@ -123,18 +138,52 @@ public class ReportSubmissionCheck implements TaskListener {
         }
         throw rejected("「指标完成值」缺少指标「" + target.indicator() + "」的数值(牵头单位须报送本年度值)");
       }
-      try {
-        checked.put(target.indicator(), new java.math.BigDecimal(value.toString().trim()));
-      } catch (NumberFormatException e) {
-        throw rejected("指标「" + target.indicator() + "」的值「" + value + "」不是数字");
-      }
+      checked.put(target.indicator(), decimal(target.indicator(), value));
     }
     for (String indicator : values.keySet()) {
       if (!declared.contains(indicator)) {
         throw rejected("「指标完成值」中的「" + indicator + "」不是本轮次的指标");
       }
     }
-    return write(checked);
+    return checked;
+  }
+
+  /** The submitted values, JSON numbers as BigDecimal (a double would round them). */
+  private Map<String, Object> values(String raw) {
+    try {
+      return json.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {})
+          .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readValue(raw);
+    } catch (JsonProcessingException e) {
+      throw rejected("字段 " + INDICATOR_VALUES + " 的格式不正确:" + e.getOriginalMessage());
+    }
+  }
+
+  /** A value given as a JSON number or as text, if it is a plain decimal of sane size. */
+  private static BigDecimal decimal(String indicator, Object value) {
+    String text = value instanceof String s ? s.trim() : value.toString();
+    String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    if (!(value instanceof String || value instanceof Number)) {
+      throw rejected("指标「" + indicator + "」的值「" + shown + "」不是数字");
+    }
+    if (PLAIN_DECIMAL.matcher(text).matches()) {
+      return new BigDecimal(text);
+    }
+    try {
+      new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw rejected("指标「" + indicator + "」的值「" + shown + "」不是数字");
+    }
+    throw rejected(
+        "指标「"
+            + indicator
+            + "」的值「"
+            + shown
+            + "」不是有效的数值:请填写普通小数,整数部分不超过 "
+            + MAX_INTEGER_DIGITS
+            + " 位、小数不超过 "
+            + MAX_DECIMALS
+            + " 位,不使用科学计数法");
   }
 
   private <T> T parse(String text, TypeReference<T> type, String field) {
@@ -142,14 +191,6 @@ public class ReportSubmissionCheck implements TaskListener {
       return text.isEmpty() ? json.readValue("[]", type) : json.readValue(text, type);
     } catch (JsonProcessingException e) {
       throw rejected("字段 " + field + " 的格式不正确:" + e.getOriginalMessage());
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.duban.round;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Map;
 import org.duban.evidence.EvidenceFile;
@@ -7,6 +8,9 @@ import org.duban.evidence.EvidenceFile;
 /**
  * One unit's submitted report as the round keeps it (JSON in {@code report_<unit>}): what the lead
  * consolidates, what the supervisor reviews and what auditors read later.
+ *
+ * @param indicatorValues indicator → the value as submitted, a plain decimal read back exactly (a
+ *     BigDecimal, see {@link ExactNumbers}), whichever mapper reads the report
  */
 public record UnitReport(
     String unit,
@@ -20,5 +24,5 @@ public record UnitReport(
     String progress,
     String completionStatus,
     String completionStatusLabel,
-    Map<String, Object> indicatorValues,
+    @JsonDeserialize(contentUsing = ExactNumbers.class) Map<String, Object> indicatorValues,
     List<EvidenceFile> evidence) {}

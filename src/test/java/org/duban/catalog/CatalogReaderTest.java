@@ -122,6 +122,106 @@ class CatalogReaderTest {
         .hasMessageContaining("各年度须对应同一组任务");
   }
 
+  /** WITH_TARGETS and a target of task 一.1's own (line 31: its indicator). */
+  static final String WITH_TASK_TARGET =
+      WITH_TARGETS.replace(
+          "    coUnits: [市科技局]\n",
+          """
+              coUnits: [市科技局]
+              targets:
+                - indicator: 专利质押融资额
+                  year: 2026
+                  value: 10
+                  unit: 亿元
+          """);
+
+  @Test
+  void shouldReadATasksOwnTarget() {
+    PlanCatalog catalog = reader.read("plans/demo.yaml", WITH_TASK_TARGET);
+
+    assertThat(catalog.task("一.1").orElseThrow().targets())
+        .extracting(Target::indicator, Target::unit)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("专利质押融资额", "亿元"));
+  }
+
+  @Test
+  void shouldRefuseATasksOwnTargetWithoutIndicatorOrValueNamingFileLineAndField() {
+    // without an indicator the round would declare "indicator": null and refuse every lead report
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    WITH_TASK_TARGET.replace(
+                        "- indicator: 专利质押融资额\n        year: 2026", "- year: 2026")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:31 [tasks[0].targets[0].indicator]: is required");
+    assertThatThrownBy(
+            () ->
+                reader.read("plans/demo.yaml", WITH_TASK_TARGET.replace("        value: 10\n", "")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("plans/demo.yaml:31 [tasks[0].targets[0].value]: 指标「专利质押融资额」没有目标值");
+    assertThatThrownBy(
+            () ->
+                reader.read("plans/demo.yaml", WITH_TASK_TARGET.replace("value: 10\n", "value:\n")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:33 [tasks[0].targets[0].value]");
+  }
+
+  @Test
+  void shouldRefuseATasksOwnTargetGivenTwiceForAYear() {
+    String twice =
+        WITH_TASK_TARGET
+            + """
+                  - indicator: 专利质押融资额
+                    year: 2026
+                    value: 12
+                    unit: 亿元
+            """;
+    assertThatThrownBy(() -> reader.read("plans/demo.yaml", twice))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:36 [tasks[0].targets[1].year]")
+        .hasMessageContaining("指标「专利质押融资额」的 2026 年目标写了两次");
+    // the year's target of a plan target mapped to the task is the task's already
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    WITH_TASK_TARGET
+                        .replace("专利质押融资额", "每万人口高价值发明专利拥有量")
+                        .replace("unit: 亿元", "unit: 件")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:32 [tasks[0].targets[0].year]")
+        .hasMessageContaining("指标「每万人口高价值发明专利拥有量」的 2026 年目标写了两次");
+  }
+
+  @Test
+  void shouldRefuseATasksOwnTargetInAnotherUnitOrDirectionThanThePlans() {
+    String otherYear =
+        WITH_TASK_TARGET
+            .replace("专利质押融资额", "每万人口高价值发明专利拥有量")
+            .replace("year: 2026\n        value: 10", "year: 2025\n        value: 5");
+    assertThat(
+            reader
+                .read("plans/demo.yaml", otherYear.replace("unit: 亿元", "unit: 件"))
+                .task("一.1")
+                .orElseThrow()
+                .targets())
+        .hasSize(1);
+    assertThatThrownBy(
+            () -> reader.read("plans/demo.yaml", otherYear.replace("unit: 亿元", "unit: 个")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "plans/demo.yaml:34 [tasks[0].targets[0].unit]: 指标「每万人口高价值发明专利拥有量」各年度的计量单位须一致:"
+                + "此处「个」,2026 年为「件」");
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "plans/demo.yaml",
+                    otherYear.replace("unit: 亿元", "unit: 件\n        direction: AT_MOST")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageStartingWith("plans/demo.yaml:35 [tasks[0].targets[0].direction]");
+  }
+
   @Test
   void shouldNameFileLineAndFieldOfAnUnknownField() {
     assertThatThrownBy(

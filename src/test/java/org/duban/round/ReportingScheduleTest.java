@@ -24,6 +24,8 @@ import org.duban.modeling.PlanDeployment;
 import org.duban.names.NoticeType;
 import org.duban.names.RoundVariables;
 import org.duban.oversight.Board;
+import org.duban.oversight.LedgerRow;
+import org.duban.oversight.OverdueFilter;
 import org.duban.oversight.OversightQueries;
 import org.duban.testsupport.ProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +145,34 @@ class ReportingScheduleTest {
         .as("the half-year's report, due 06-20, is overdue on 07-01")
         .isEqualTo("OVERDUE");
     assertThat(rows.get(1).cells().get(CO_UNITS.get(0)).light()).isEqualTo("NOT_DUE");
+
+    // the ledger of 2025 lists the half-year's overdue co-units, with the period, and beside each
+    // the sanctions proposed in the half-year's own round (06-26: 拟通报批评)
+    identity.clearAuthentication();
+    RoundFixture.runDueJobsOf(rounds.management, h1);
+    identity.setAuthentication(SUPERVISOR, List.of(SUPERVISOR));
+    for (OverdueFilter filter :
+        List.of(
+            new OverdueFilter(PLAN, 2025, null, null, false),
+            new OverdueFilter(PLAN, null, null, null, false))) {
+      List<LedgerRow> ledger = oversight.overdue(filter);
+      assertThat(ledger)
+          .as(
+              "year %s: the half-year's co-units, none of the full year's (due 12-05)",
+              filter.year())
+          .extracting(LedgerRow::unit)
+          .containsExactlyInAnyOrderElementsOf(CO_UNITS);
+      assertThat(ledger)
+          .allSatisfy(
+              r -> {
+                assertThat(r.roundId()).isEqualTo(h1.getId());
+                assertThat(r.year()).isEqualTo(2025);
+                assertThat(r.period()).isEqualTo("H1");
+                assertThat(r.periodLabel()).isEqualTo("2025年上半年");
+                assertThat(r.proposals()).contains("通报批评");
+              });
+    }
+    assertThat(oversight.overdue(new OverdueFilter(PLAN, 2024, null, null, false))).isEmpty();
   }
 
   @Test

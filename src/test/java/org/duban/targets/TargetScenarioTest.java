@@ -212,6 +212,64 @@ class TargetScenarioTest {
     assertThat(rounds.reviewTask(round)).isNull();
   }
 
+  @Test
+  void theLeadsValuesMustBePlainDecimalsOfSaneSizeNamingTheIndicator() throws Exception {
+    ProcessInstance round = start();
+    coUnitsReport(round);
+    Task lead = rounds.unitTask(round, RoundElements.LEAD, LEAD);
+    tasks.claim(lead.getId(), LEAD + "-handler");
+
+    // 1e400 would be filed as Infinity (未报送 instead of 未达标), 21 decimals rounded to the target
+    for (String value :
+        List.of("1e400", "6E+0", "5.99999999999999999999", "1234567890123456", "0.0000001")) {
+      assertThatThrownBy(() -> submit(lead, Map.of(PATENTS, value, COPYRIGHT, "71")))
+          .as(value)
+          .isInstanceOf(FormFieldValidationException.class)
+          .hasMessageContaining("指标「每万人口高价值发明专利拥有量」的值「" + value + "」不是有效的数值")
+          .hasMessageContaining("整数部分不超过 15 位、小数不超过 6 位,不使用科学计数法");
+    }
+    for (String value : List.of("Infinity", "NaN")) {
+      assertThatThrownBy(() -> submit(lead, Map.of(PATENTS, value, COPYRIGHT, "71")))
+          .isInstanceOf(FormFieldValidationException.class)
+          .hasMessageContaining("指标「每万人口高价值发明专利拥有量」的值「" + value + "」不是数字");
+    }
+    // the same as JSON numbers, as a client other than Tasklist may send them
+    assertThatThrownBy(
+            () -> submitJson(lead, "{\"" + PATENTS + "\": 1e400, \"" + COPYRIGHT + "\": 71}"))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("指标「每万人口高价值发明专利拥有量」的值「1E+400」不是有效的数值");
+    assertThat(rounds.reviewTask(round)).as("every refused report leaves the lead's task").isNull();
+  }
+
+  @Test
+  void theLeadsValuesAreKeptExactFromTheSubmissionToTheReviewTheBoardAndTheEvaluation()
+      throws Exception {
+    ProcessInstance round = start();
+    coUnitsReport(round);
+    Task lead = rounds.unitTask(round, RoundElements.LEAD, LEAD);
+    tasks.claim(lead.getId(), LEAD + "-handler");
+
+    // 21 significant digits: a double keeps 17 (123456789012345.12)
+    submitJson(
+        lead, "{\"" + PATENTS + "\": \"5.999999\", \"" + COPYRIGHT + "\": 123456789012345.123456}");
+    rounds.runDueJobs();
+
+    Task review = rounds.reviewTask(round);
+    TargetResult copyright = result(resultsOf(review), COPYRIGHT);
+    assertThat(copyright.reported().toPlainString()).isEqualTo("123456789012345.123456");
+    assertThat(copyright.gap().toPlainString()).isEqualTo("123456789012275.123456");
+    TargetResult patents = result(resultsOf(review), PATENTS);
+    assertThat(patents.reported().toPlainString()).isEqualTo("5.999999");
+    assertThat(patents.verdictLabel()).isEqualTo("未达标");
+    assertThat(onTheBoard(COPYRIGHT).result().reported().toPlainString())
+        .isEqualTo("123456789012345.123456");
+
+    accept(review);
+    assertThat(evaluationTargetTable(PLAN, 2026))
+        .contains(",2026,123456789012345.123456,2026,70,123456789012275.123456,达标")
+        .contains(",2026,5.999999,2026,6,-0.000001,未达标");
+  }
+
   // ------------------------------------------------------------------ steps
 
   private static String key() {
@@ -249,6 +307,13 @@ class TargetScenarioTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    tasks.complete(task.getId(), report);
+  }
+
+  /** Submits the indicator values exactly as given, numbers as JSON numbers. */
+  private void submitJson(Task task, String values) {
+    Map<String, Object> report = new HashMap<>(rounds.report("年度工作进展", pdf()));
+    report.put(RoundVariables.INDICATOR_VALUES, values);
     tasks.complete(task.getId(), report);
   }
 

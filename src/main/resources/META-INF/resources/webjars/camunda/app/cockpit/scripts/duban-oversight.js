@@ -335,7 +335,8 @@ function renderBoard(node, api) {
 
 const LEDGER_COLUMNS = [
   ['plan', '规划', r => r.planTitle],
-  ['task', '任务', r => r.taskNumber + ' ' + r.taskTitle],
+  // a period's round (2025年上半年) beside its task; the full-year round as before
+  ['task', '任务', r => r.taskNumber + ' ' + r.taskTitle + (r.periodLabel ? '(' + r.periodLabel + ')' : '')],
   ['year', '年度', r => r.year],
   ['unit', '责任单位', r => r.unitName],
   ['handler', '经办人员', r => r.handlerName || '(未认领)'],
