@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +19,7 @@ import org.duban.names.ExtensionElements;
 import org.duban.names.ExtensionVariables;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
+import org.duban.names.RoundVariables;
 import org.duban.round.RoundFixture;
 import org.duban.schedule.Deadlines;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +63,11 @@ class ExtensionBrowserTest {
   static final String DEMO_ROUND = "wuzhong-2022/一.4-展会/2025";
   static final String EXTENSION_KEY = ProcessKeys.extension(RoundFixture.PLAN);
   static final String REASON = "展会推迟至明年一月举办,执法检查数据尚待汇总。";
+  static final String QUANZHOU = "quanzhou-2024";
+  static final String QUANZHOU_LEAD = "quanzhou-zhishichanquanju"; // 市知识产权局
+  static final String QUANZHOU_OFFICE = "quanzhou-lingdaoxiaozu-ban";
+  static final String PATENTS = "每万人口高价值发明专利拥有量";
+  static final String COPYRIGHT = "版权登记量";
   static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary");
 
   @LocalServerPort int port;
@@ -66,6 +75,8 @@ class ExtensionBrowserTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired ManagementService managementService;
+  @Autowired ProcessEngine engine;
   @Autowired Deadlines deadlines;
 
   @RegisterExtension final BrowserSession session = new BrowserSession("extension");
@@ -228,6 +239,78 @@ class ExtensionBrowserTest {
     year.selectByVisibleText("2024年度");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leadDueDate")));
     session.screenshot("extension-round-start-form.png");
+  }
+
+  @Test
+  @Order(3)
+  void shouldAskTheLeadForTheTargetsValuesAndShowTheReviewAMissedTarget() throws Exception {
+    // Quanzhou's 2026 round of 一.3, whose lead answers for two targets; the co-units report
+    // through the engine
+    RoundFixture rounds = new RoundFixture(engine);
+    ProcessInstance round =
+        runtimeService.startProcessInstanceByKey(
+            ProcessKeys.round(QUANZHOU, "一.3"), Map.of(RoundVariables.YEAR, 2026));
+    for (Task task : rounds.coUnitTasks(round)) {
+      taskService.claim(task.getId(), "co-unit-handler");
+      taskService.complete(task.getId(), rounds.report("本单位年度工作进展", RoundFixture.pdf("工作总结.pdf")));
+    }
+    RoundFixture.runDueJobsOf(managementService, round);
+    Task lead = rounds.unitTask(round, RoundElements.LEAD, QUANZHOU_LEAD);
+    assertThat(lead).as("all co-units in: the lead's task is open").isNotNull();
+
+    // the lead gives the year's values in its report form
+    logIn(QUANZHOU_LEAD);
+    openTaskFromUnitInbox(lead.getName());
+    claim(By.id("progress"));
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(By.cssSelector("input[id^='indicator']"), 2));
+    assertThat(browser.findElement(By.cssSelector("label[for='indicator0']")).getText())
+        .isEqualTo(PATENTS + "(目标:2026 年达到 6 件)*");
+    assertThat(browser.findElement(By.cssSelector("label[for='indicator1']")).getText())
+        .isEqualTo(COPYRIGHT + "(目标:2026 年达到 70 万件)*");
+    browser.findElement(By.id("progress")).sendKeys("全市高价值发明专利拥有量稳步增长。");
+    new Select(browser.findElement(By.id("completionStatus"))).selectByValue("ON_TRACK");
+    assertThat(browser.findElement(COMPLETE).isEnabled())
+        .as("the lead's values are required")
+        .isFalse();
+    scrollTo(browser.findElement(By.id("indicator0"))).sendKeys("5.2");
+    browser.findElement(By.id("indicator1")).sendKeys("71");
+    session.screenshot("extension-lead-indicators.png");
+    complete();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(taskLink(lead.getName())));
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .taskIdIn(lead.getId())
+                .variableName(RoundVariables.INDICATOR_VALUES)
+                .singleResult()
+                .getValue())
+        .as("the lead's figures, as numbers")
+        .isEqualTo("{\"" + PATENTS + "\":5.2,\"" + COPYRIGHT + "\":71}");
+    RoundFixture.runDueJobsOf(managementService, round);
+
+    // the office's review shows the figures against the targets
+    Task review = rounds.reviewTask(round);
+    assertThat(review).as("the lead's report is in: the review is open").isNotNull();
+    logOut();
+    logIn(QUANZHOU_OFFICE);
+    openTaskFromUnitInbox(review.getName());
+    claim(By.id("reviewDecision"));
+    WebElement patents =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table//tr[td[1][.='" + PATENTS + "']]")));
+    assertThat(patents.findElements(By.tagName("td")))
+        .extracting(WebElement::getText)
+        .containsExactly(PATENTS, "5.2 件", "2026 年不低于 6 件", "-0.8", "未达标");
+    assertThat(patents.getDomAttribute("class")).contains("danger");
+    WebElement copyright =
+        browser.findElement(By.xpath("//table//tr[td[1][.='" + COPYRIGHT + "']]"));
+    assertThat(copyright.findElements(By.tagName("td")))
+        .extracting(WebElement::getText)
+        .containsExactly(COPYRIGHT, "71 万件", "2026 年不低于 70 万件", "1", "达标");
+    scrollTo(patents);
+    session.screenshot("extension-review-targets.png");
   }
 
   /** The task's due date now (a claimed task is no longer in its candidate group's query). */
