@@ -146,9 +146,9 @@ class StaffBrowserTest {
     Select year = new Select(browser.findElement(By.id("year")));
     assertThat(year.getOptions())
         .extracting(WebElement::getText)
-        .containsExactly("请选择", "2021年", "2022年", "2023年", "2024年", "2025年(已启动)");
+        .containsExactly("请选择", "2021年度", "2022年度", "2023年度", "2024年度", "2025年度(已启动)");
     assertThat(year.getOptions().get(5).isEnabled()).as("2025 is open already").isFalse();
-    year.selectByVisibleText("2024年");
+    year.selectByVisibleText("2024年度");
     WebElement late =
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
