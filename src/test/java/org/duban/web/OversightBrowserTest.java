@@ -43,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(Chromium.Installed.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class OversightBrowserTest {
 
   static final By BOARD_ROW =
@@ -74,6 +75,7 @@ class OversightBrowserTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void shouldShowTheSupervisorLightsTheLedgerAndTheRegisterWithItsPdf() throws Exception {
     Chromium.logIn(browser, port, "cockpit", SUPERVISOR, "demo");
 
@@ -168,5 +170,57 @@ class OversightBrowserTest {
 
   private static String light(WebElement row, String unit) {
     return cell(row, unit).getDomAttribute("data-light");
+  }
+
+  /**
+   * The office signs the justice bureau's proposed criticism in Tasklist as a person would: the
+   * decision is a select (the form SDK binds one field per variable: two radio buttons of one
+   * variable stopped the form from loading), the notice's text comes prefilled.
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void shouldLetTheOfficeIssueAProposedCriticismFromItsForm() throws Exception {
+    RoundFixture rounds = new RoundFixture(engine);
+    var proposal =
+        rounds.notices(scenario.round, "CRITICISM").stream()
+            .filter(
+                n ->
+                    OversightScenario.SIFAJU.equals(
+                        rounds.noticeVariable(n, org.duban.names.NoticeVariables.UNIT)))
+            .findFirst()
+            .orElseThrow();
+    var task = rounds.noticeTask(proposal);
+    assertThat(task).as("the justice bureau's proposal waits for the office").isNotNull();
+
+    Chromium.logIn(browser, port, "tasklist", SUPERVISOR, "demo");
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//ol[contains(@class, 'tasks-list')]//h4[contains(@class, 'task')]/a[contains(., '"
+                        + task.getName()
+                        + "')]")))
+        .click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    WebElement decision =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("noticeDecision")));
+    org.openqa.selenium.support.ui.Select select =
+        new org.openqa.selenium.support.ui.Select(decision);
+    assertThat(select.getOptions())
+        .extracting(WebElement::getText)
+        .containsExactly("请选择", "签发", "撤回(不予通报)");
+    select.selectByVisibleText("签发");
+    WebElement text = browser.findElement(By.id("noticeText"));
+    wait.until(d -> !text.getDomProperty("value").isBlank());
+    assertThat(text.getDomProperty("value")).contains("市司法局").contains("通报批评");
+    session.screenshot("tasklist-criticism-form.png");
+    WebElement complete =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".form-actions button.btn-primary")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(true);", complete);
+    complete.click();
+    wait.until(d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+    assertThat(rounds.noticeVariable(proposal, org.duban.names.NoticeVariables.STATUS))
+        .isEqualTo("ISSUED");
   }
 }
