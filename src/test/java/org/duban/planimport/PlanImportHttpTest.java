@@ -540,8 +540,8 @@ class PlanImportHttpTest {
         () -> publish(SUPERVISOR, catalog(plan, "huigun-ban", "回滚办公室")).getStatusCode().value());
     probes.probe(
         "now with its processes and groups",
-        // its task's round, its notices, its evaluation, its deliveries
-        "4 2",
+        // its task's round, its notices, its evaluation, its deliveries, its extension requests
+        "5 2",
         () ->
             repository.createProcessDefinitionQuery().processDefinitionKeyLike(plan + "%").count()
                 + " "
