@@ -47,6 +47,18 @@ public record TaskEntry(
     this(number, title, measureOf, text, original, lead, coUnits, targets, deadline, null);
   }
 
+  /** The same task with another deadline (完成时限). */
+  public TaskEntry withDeadline(String deadline) {
+    return new TaskEntry(
+        number, title, measureOf, text, original, lead, coUnits, targets, deadline, reporting);
+  }
+
+  /** The same task reporting otherwise than its plan. */
+  public TaskEntry withReporting(Reporting reporting) {
+    return new TaskEntry(
+        number, title, measureOf, text, original, lead, coUnits, targets, deadline, reporting);
+  }
+
   /** How often this task reports: its own rule, else the plan's. */
   public Reporting reportingIn(RoundCalendar calendar) {
     return reporting != null ? reporting : calendar.reporting();

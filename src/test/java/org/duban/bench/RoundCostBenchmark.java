@@ -100,22 +100,7 @@ class RoundCostBenchmark {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    Path catalogs = Path.of("target", "bench-round-catalogs");
-    PLAN.writeInto(catalogs);
-    if (POSTGRES) {
-      registry.add("spring.datasource.url", () -> PostgresServer.shared().jdbcUrl(DATABASE));
-      registry.add("spring.datasource.username", () -> "postgres");
-      registry.add("spring.datasource.password", () -> "");
-      registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-    } else {
-      Path file = Path.of("target", "bench-h2", DATABASE).toAbsolutePath();
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000");
-    }
-    registry.add("duban.catalog.locations[0]", () -> "classpath*:plans/*.yaml");
-    registry.add(
-        "duban.catalog.locations[1]", () -> "file:" + catalogs.toAbsolutePath() + "/*.yaml");
-    registry.add(
-        "duban.catalog.import-dir", () -> Path.of("target", "bench-imported").toAbsolutePath());
+    BenchDatabase.register(registry, PLAN, "bench-round-catalogs", POSTGRES, DATABASE);
   }
 
   @BeforeAll

@@ -2,7 +2,6 @@ package org.duban.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,24 +67,8 @@ class WaveBenchmark {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    Path catalogs = Path.of("target", "bench-wave-catalogs");
-    PLAN.writeInto(catalogs);
-    if (POSTGRES) {
-      registry.add("spring.datasource.url", () -> PostgresServer.shared().jdbcUrl(DATABASE));
-      registry.add("spring.datasource.username", () -> "postgres");
-      registry.add("spring.datasource.password", () -> "");
-      registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-    } else {
-      Path file = Path.of("target", "bench-h2", DATABASE).toAbsolutePath();
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000");
-    }
-    // beside the shipped plans (the test profile's users belong to them), whose timers fall due in
-    // the real present, after the wave's engine clock
-    registry.add("duban.catalog.locations[0]", () -> "classpath*:plans/*.yaml");
-    registry.add(
-        "duban.catalog.locations[1]", () -> "file:" + catalogs.toAbsolutePath() + "/*.yaml");
-    registry.add(
-        "duban.catalog.import-dir", () -> Path.of("target", "bench-imported").toAbsolutePath());
+    // the shipped plans' timers fall due in the real present, after the wave's engine clock
+    BenchDatabase.register(registry, PLAN, "bench-wave-catalogs", POSTGRES, DATABASE);
     if (BASELINE) {
       // application.yaml before the executor was tuned (stop 16), on the starter's other defaults
       registry.add("camunda.bpm.job-execution.max-jobs-per-acquisition", () -> "10");

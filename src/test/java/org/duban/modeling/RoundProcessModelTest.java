@@ -137,17 +137,7 @@ class RoundProcessModelTest {
   void theProcessDocumentsTheTasksDeadlineWhereThePlanSetsOne() {
     PlanCatalog plan = CATALOGS.all().get(0);
     TaskEntry t = plan.tasks().get(0);
-    TaskEntry dated =
-        new TaskEntry(
-            t.number(),
-            t.title(),
-            t.measureOf(),
-            t.text(),
-            t.original(),
-            t.lead(),
-            t.coUnits(),
-            t.targets(),
-            "2025年11月底前");
+    TaskEntry dated = t.withDeadline("2025年11月底前");
     String documented =
         factory
             .create(plan, dated)
@@ -188,17 +178,7 @@ class RoundProcessModelTest {
     PlanCatalog wuzhong = CATALOGS.require("wuzhong-2022");
     TaskEntry t = wuzhong.task("一.4-展会").orElseThrow();
     TaskEntry quarterly =
-        new TaskEntry(
-            t.number(),
-            t.title(),
-            t.measureOf(),
-            t.text(),
-            t.original(),
-            t.lead(),
-            t.coUnits(),
-            t.targets(),
-            "持续推进",
-            org.duban.catalog.Reporting.QUARTERLY);
+        t.withDeadline("持续推进").withReporting(org.duban.catalog.Reporting.QUARTERLY);
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
     String model = Bpmn.convertToString(factory.create(wuzhong, quarterly));
     // four rounds a year for five years, at noon (see YearlyTimer), and the schedule in the model
@@ -211,17 +191,7 @@ class RoundProcessModelTest {
         .as("the plan's last quarter opened at noon on 2025-10-01")
         .doesNotContain("timeCycle");
 
-    TaskEntry dated =
-        new TaskEntry(
-            t.number(),
-            t.title(),
-            t.measureOf(),
-            t.text(),
-            t.original(),
-            t.lead(),
-            t.coUnits(),
-            t.targets(),
-            "2025年1月20日前");
+    TaskEntry dated = t.withDeadline("2025年1月20日前");
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2024-06-01 00:00:00"));
     String once = Bpmn.convertToString(factory.create(wuzhong, dated));
     // due 01-20: opened the minimum lead time (30 days) before it, not on 01-01 of its year

@@ -86,9 +86,7 @@ class ReportingScheduleTest {
         .containsEntry(RoundVariables.PERIOD, "H1")
         .containsEntry(RoundVariables.FINAL_YEAR, false)
         .containsEntry(RoundVariables.ROUND_TITLE, "吴忠 一.4-展会 建立展会知识产权保护机制 2025年上半年");
-    assertThat(
-            day((java.util.Date) rounds.runtime.getVariable(h1.getId(), RoundVariables.REPORT_DUE)))
-        .isEqualTo(LocalDate.of(2025, 6, 30));
+    assertThat(reportDue(h1)).isEqualTo(LocalDate.of(2025, 6, 30));
     assertThat(day(rounds.coUnitTasks(h1).get(0).getDueDate()))
         .isEqualTo(LocalDate.of(2025, 6, 20));
 
@@ -126,11 +124,7 @@ class ReportingScheduleTest {
     assertThat(rounds.runtime.getVariables(year.getId()))
         .containsEntry(RoundVariables.PERIOD, "YEAR")
         .containsEntry(RoundVariables.FINAL_YEAR, true);
-    assertThat(
-            day(
-                (java.util.Date)
-                    rounds.runtime.getVariable(year.getId(), RoundVariables.REPORT_DUE)))
-        .isEqualTo(LocalDate.of(2025, 12, 15));
+    assertThat(reportDue(year)).isEqualTo(LocalDate.of(2025, 12, 15));
     assertThat(day(rounds.coUnitTasks(year).get(0).getDueDate()))
         .isEqualTo(LocalDate.of(2025, 12, 5));
 
@@ -215,11 +209,7 @@ class ReportingScheduleTest {
     assertThat(rounds.runtime.getVariables(round.getId()))
         .containsEntry(RoundVariables.PERIOD, "YEAR")
         .containsEntry(RoundVariables.FINAL_YEAR, true);
-    assertThat(
-            day(
-                (java.util.Date)
-                    rounds.runtime.getVariable(round.getId(), RoundVariables.REPORT_DUE)))
-        .isEqualTo(LocalDate.of(2025, 11, 30));
+    assertThat(reportDue(round)).isEqualTo(LocalDate.of(2025, 11, 30));
     assertThat(day(rounds.coUnitTasks(round).get(0).getDueDate()))
         .isEqualTo(LocalDate.of(2025, 11, 20));
     assertThat(
@@ -241,6 +231,13 @@ class ReportingScheduleTest {
         .singleElement()
         .extracting(Board.Row::roundState)
         .isEqualTo("本年度无轮次(完成时限 2025-11-30)");
+  }
+
+  /** The lead's due day the round opened with. */
+  private LocalDate reportDue(ProcessInstance round) {
+    return day(
+        (java.util.Date)
+            engine.getRuntimeService().getVariable(round.getId(), RoundVariables.REPORT_DUE));
   }
 
   private void redeploy(PlanCatalog edited) {
@@ -297,19 +294,7 @@ class ReportingScheduleTest {
   static PlanCatalog withDeadline(PlanCatalog plan, String deadline) {
     List<TaskEntry> tasks = new ArrayList<>();
     for (TaskEntry t : plan.tasks()) {
-      tasks.add(
-          t.number().equals(TASK)
-              ? new TaskEntry(
-                  t.number(),
-                  t.title(),
-                  t.measureOf(),
-                  t.text(),
-                  t.original(),
-                  t.lead(),
-                  t.coUnits(),
-                  t.targets(),
-                  deadline)
-              : t);
+      tasks.add(t.number().equals(TASK) ? t.withDeadline(deadline) : t);
     }
     return new PlanCatalog(plan.plan(), plan.calendar(), plan.escalation(), plan.units(), tasks);
   }
