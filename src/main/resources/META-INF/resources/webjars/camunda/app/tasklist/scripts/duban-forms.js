@@ -93,7 +93,7 @@ const EXTENSION_REQUEST = `
       <button type="button" class="btn btn-default" ng-click="requestExtension()"
               ng-disabled="!extension.reason || !extension.proposedDue">提交延期申请</button>
     </div>
-    <p class="text-info" ng-if="extension.pending">延期申请待督办单位审批。</p>
+    <p class="text-info" ng-if="extension.pending && !extension.message">延期申请待督办单位审批。</p>
     <p ng-class="extension.error ? 'text-danger' : 'text-success'" ng-if="extension.message">{{ extension.message }}</p>
   </div>
 </div>`;
