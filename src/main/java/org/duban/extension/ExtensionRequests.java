@@ -27,6 +27,7 @@ import org.duban.catalog.PlanCatalogs;
 import org.duban.engine.SystemQueries;
 import org.duban.identity.PeopleNames;
 import org.duban.names.ExtensionStatus;
+import org.duban.names.ModelProperties;
 import org.duban.names.ProcessKeys;
 import org.duban.names.RoundElements;
 import org.duban.names.RoundVariables;
@@ -48,6 +49,7 @@ import org.springframework.stereotype.Service;
 public class ExtensionRequests {
 
   private final TaskService tasks;
+  private final org.camunda.bpm.engine.RepositoryService repository;
   private final RuntimeService runtime;
   private final HistoryService history;
   private final IdentityService identity;
@@ -67,6 +69,7 @@ public class ExtensionRequests {
       PeopleNames people,
       ExtensionRecords records,
       ProcessEngine engine) {
+    this.repository = engine.getRepositoryService();
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
@@ -101,7 +104,7 @@ public class ExtensionRequests {
           UnitTask task = unitTask(taskId, groups);
           return new Allowance(
               asked(task),
-              task.plan().escalation().extensionsAllowed(),
+              allowed(task),
               pending(task),
               deadlines.day(task.task().getDueDate()).toString(),
               records.ofRound(task.plan().id(), roundKey(task)).stream()
@@ -137,7 +140,7 @@ public class ExtensionRequests {
       throw ExtensionRefusedException.invalid(
           "「拟延至日期」" + proposed + " " + LatestDue.explain(unit.plan(), year, due));
     }
-    int allowed = unit.plan().escalation().extensionsAllowed();
+    int allowed = allowed(unit);
     if (allowed == 0) {
       throw ExtensionRefusedException.invalid("本规划的督办规则不允许延期申请");
     }
@@ -180,6 +183,20 @@ public class ExtensionRequests {
     }
     Object year = round.get(RoundVariables.YEAR);
     return new UnitTask(task, unit, plan, year instanceof Number n ? n.intValue() : null);
+  }
+
+  /**
+   * The limit the round's process version was deployed with, so that editing the catalog changes
+   * later rounds only; the catalog's for a version that kept none.
+   */
+  private int allowed(UnitTask unit) {
+    String kept =
+        ModelProperties.of(
+                (org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity)
+                    repository.getProcessDefinition(unit.task().getProcessDefinitionId()),
+                repository.getBpmnModelInstance(unit.task().getProcessDefinitionId()))
+            .get(ModelProperties.EXTENSIONS_ALLOWED);
+    return kept == null ? unit.plan().escalation().extensionsAllowed() : Integer.parseInt(kept);
   }
 
   private static boolean isReportTask(Task task) {

@@ -244,6 +244,8 @@ public final class RoundProcessFactory {
     properties.put(ModelProperties.PLAN_ID, plan.id());
     properties.put(ModelProperties.TASK_NUMBER, task.number());
     properties.putAll(rules.toModel());
+    properties.put(
+        ModelProperties.EXTENSIONS_ALLOWED, String.valueOf(plan.escalation().extensionsAllowed()));
     ModelProperties.write(model, p, properties);
     layout.apply(model);
     DeterministicIds.apply(model, p.getId());

@@ -25,6 +25,11 @@ public final class ModelProperties {
   public static final String TASK_NUMBER = "duban.taskNumber";
   public static final String EVALUATION_KIND = "duban.evaluationKind";
 
+  /**
+   * How many extension requests a unit task of the round may make (the catalog's, when deployed).
+   */
+  public static final String EXTENSIONS_ALLOWED = "duban.escalation.extensionsAllowed";
+
   /** Definitions never change once deployed: their properties are read once. */
   private static final Map<String, Map<String, String>> BY_DEFINITION = new ConcurrentHashMap<>();
 

@@ -185,7 +185,8 @@ class RoundProcessModelTest {
     assertThat(model)
         .contains("R19/2021-01-01T12:00:00+08:00/P3M")
         .contains("name=\"duban.schedule.reporting\" value=\"QUARTERLY\"")
-        .contains("name=\"duban.schedule.due.Q1\" value=\"03-31\"");
+        .contains("name=\"duban.schedule.due.Q1\" value=\"03-31\"")
+        .contains("name=\"duban.escalation.extensionsAllowed\" value=\"1\"");
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-10-01 13:00:00"));
     assertThat(Bpmn.convertToString(factory.create(wuzhong, quarterly)))
         .as("the plan's last quarter opened at noon on 2025-10-01")
