@@ -90,10 +90,15 @@ public final class TableExport {
    */
   private static String csvCell(Object value) {
     String text = text(value);
-    if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+    return value instanceof Number ? text : inertText(text);
+  }
+
+  /** A text cell of a CSV file that Excel or WPS will not run as a formula. */
+  public static String inertText(String text) {
+    if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       return "'" + text;
     }
-    return text;
+    return text == null ? "" : text;
   }
 
   private static String text(Object value) {

@@ -220,7 +220,7 @@ public class EvaluationSummary implements JavaDelegate {
     out.append("单位,组ID,参与轮次,按时报送,逾期报送,未报送,催办提醒,逾期催办,通报批评,再次通报批评,约谈,通报表扬\r\n");
     for (UnitRecord r : table) {
       out.append('"')
-          .append(r.unitName.replace("\"", "\"\""))
+          .append(org.duban.documents.TableExport.inertText(r.unitName).replace("\"", "\"\""))
           .append('"')
           .append(',')
           .append(r.unit)

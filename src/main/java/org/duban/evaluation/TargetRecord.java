@@ -155,7 +155,8 @@ final class TargetRecord {
   }
 
   private static String quoted(String text) {
-    return text == null ? "\"\"" : "\"" + text.replace("\"", "\"\"") + "\"";
+    // catalog and unit texts: a leading = + - @ stays text in Excel and WPS
+    return "\"" + org.duban.documents.TableExport.inertText(text).replace("\"", "\"\"") + "\"";
   }
 
   private <T> T read(String text, TypeReference<T> type) {
