@@ -324,7 +324,7 @@ public class ExtensionRequests {
                   Object asked = tasks.getVariableLocal(unit.task().getId(), TASK_REQUESTS);
                   int before = asked instanceof Number n ? n.intValue() : 0;
                   if (before != (int) vars.get(REQUEST_NUMBER) - 1 || pending(unit)) {
-                    throw new ExtensionRefusedException(409, "延期申请未提交:本任务的另一项延期申请刚刚提交,请刷新后查看");
+                    throw new ExtensionRefusedException(409, "延期申请未提交:本任务的另一项延期申请正在提交,请刷新后查看");
                   }
                   tasks.setVariableLocal(
                       unit.task().getId(), TASK_REQUESTS, vars.get(REQUEST_NUMBER));
