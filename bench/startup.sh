@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-jar=target/duban-0.1.0-SNAPSHOT.jar
+# DUBAN_JAR=... compares another build (e.g. of an earlier commit) with the same bare app
+jar=${DUBAN_JAR:-target/duban-0.1.0-SNAPSHOT.jar}
 bare=bench/bare-app/target/bare-app.jar
 [[ -f $jar ]] || ./mvnw -q -B package -DskipTests
 [[ -f $bare ]] || ./mvnw -f bench/bare-app/pom.xml -q -B package
