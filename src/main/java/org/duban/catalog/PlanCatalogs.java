@@ -23,9 +23,25 @@ public final class PlanCatalogs {
   private volatile List<PlanCatalog> catalogs;
   private volatile int version;
 
+  /** Plan id → the text of the file a plan was read from at start-up, while it is the plan. */
+  private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
+
   public PlanCatalogs(List<PlanCatalog> catalogs) {
     this.catalogs = List.copyOf(catalogs);
     checkAcrossPlans(this.catalogs);
+  }
+
+  private PlanCatalogs(List<PlanCatalog> catalogs, Map<String, String> sources) {
+    this(catalogs);
+    this.sources.putAll(sources);
+  }
+
+  /**
+   * The text of the catalog file the plan was read from, if it was loaded from one and not replaced
+   * since ({@link #register}).
+   */
+  public Optional<String> source(String planId) {
+    return Optional.ofNullable(sources.get(planId));
   }
 
   /**
@@ -44,6 +60,7 @@ public final class PlanCatalogs {
     List<PlanCatalog> next = with(plan);
     checkAcrossPlans(next);
     catalogs = List.copyOf(next);
+    sources.remove(plan.id());
     version++;
   }
 
@@ -56,6 +73,7 @@ public final class PlanCatalogs {
         new ArrayList<>(catalogs.stream().filter(c -> !c.id().equals(planId)).toList());
     earlier.ifPresent(next::add);
     catalogs = List.copyOf(next);
+    sources.remove(planId);
     version++;
   }
 
@@ -75,6 +93,7 @@ public final class PlanCatalogs {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<PlanCatalog> all = new ArrayList<>();
     Map<String, String> fileOfPlan = new HashMap<>();
+    Map<String, String> sources = new HashMap<>();
     for (String location : locations) {
       Resource[] resources;
       try {
@@ -88,19 +107,21 @@ public final class PlanCatalogs {
             location.startsWith("classpath")
                 ? "plans/" + resource.getFilename()
                 : describe(resource);
-        PlanCatalog catalog = reader.read(file, text(resource, file));
+        String text = text(resource, file);
+        PlanCatalog catalog = reader.read(file, text);
         String earlier = fileOfPlan.putIfAbsent(catalog.id(), file);
         if (earlier != null) {
           throw new CatalogException(
               file, 0, "plan.id", "plan id '" + catalog.id() + "' is already used by " + earlier);
         }
         all.add(catalog);
+        sources.put(catalog.id(), text);
       }
     }
     if (all.isEmpty()) {
       throw new CatalogException(String.join(", ", locations), 0, "", "no plan catalog found");
     }
-    return new PlanCatalogs(all);
+    return new PlanCatalogs(all, sources);
   }
 
   private static String describe(Resource resource) {

@@ -69,11 +69,11 @@ public final class EvaluationProcessFactory {
         .endEvent(END)
         .name(kind.label + "完成");
     BpmnModelInstance model = process.done();
-    ModelProperties.write(
-        model,
-        model.getModelElementById(key),
-        java.util.Map.of(
-            ModelProperties.PLAN_ID, plan.id(), ModelProperties.EVALUATION_KIND, kind.name()));
+    // in a fixed order: the same catalog must give the same bytes, or a restart deploys anew
+    java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+    properties.put(ModelProperties.PLAN_ID, plan.id());
+    properties.put(ModelProperties.EVALUATION_KIND, kind.name());
+    ModelProperties.write(model, model.getModelElementById(key), properties);
     DiagramLayout layout = new DiagramLayout();
     layout.event(START, 60, 120);
     layout.task(COMPILE, 150, 120);

@@ -2,13 +2,16 @@ package org.duban.modeling;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -23,6 +26,7 @@ import org.duban.names.ModelProperties;
 import org.duban.names.ProcessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -31,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Deploys every plan: one deployment per plan holding its task processes, its notice process and
  * the forms they name (forms must share the deployment of their process). All models are built and
  * validated before the first deployment, so a bad plan deploys nothing. Duplicate filtering makes a
- * restart with unchanged catalogs deploy nothing new.
+ * restart with unchanged catalogs deploy nothing new; a restart with unchanged catalogs and code
+ * does not even build the models ({@link #deployAll}).
  */
 @Component
 public class PlanDeployment {
@@ -39,8 +44,17 @@ public class PlanDeployment {
   private static final Logger log = LoggerFactory.getLogger(PlanDeployment.class);
   static final String NOTICE_TEMPLATE = "bpmn/supervision-notice.bpmn";
 
+  /** Engine properties (ACT_GE_PROPERTY) recording what each plan was last deployed from. */
+  static final String PROPERTY_PREFIX = "duban.models.";
+
+  private static final int PROPERTY_NAME_LENGTH = 64;
+
   private final PlanCatalogs catalogs;
   private final RepositoryService repository;
+  private final ManagementService management;
+  private final String codeFingerprint;
+  private final Object retryCycle;
+  private int plansBuilt;
   private final RoundProcessFactory factory;
   private final EvaluationProcessFactory evaluations;
   private final DeliveryProcessFactory deliveries;
@@ -48,10 +62,27 @@ public class PlanDeployment {
   private final int historyTimeToLiveDays;
   private final java.time.ZoneId zone;
 
+  @Autowired
   public PlanDeployment(
-      PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
+      PlanCatalogs catalogs,
+      RepositoryService repository,
+      ManagementService management,
+      DubanProperties properties) {
+    this(catalogs, repository, management, properties, null);
+  }
+
+  /** With the fingerprint of the code given (null: of the classes on the classpath). */
+  PlanDeployment(
+      PlanCatalogs catalogs,
+      RepositoryService repository,
+      ManagementService management,
+      DubanProperties properties,
+      String codeFingerprint) {
     this.catalogs = catalogs;
     this.repository = repository;
+    this.management = management;
+    this.codeFingerprint = codeFingerprint;
+    this.retryCycle = properties.delivery().retryCycle();
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
     this.zone = properties.zone();
     this.factory = new RoundProcessFactory(properties.zone(), historyTimeToLiveDays);
@@ -61,16 +92,138 @@ public class PlanDeployment {
     this.extensions = new ExtensionProcessFactory(historyTimeToLiveDays);
   }
 
+  /**
+   * Deploys every plan whose models may have changed since they were last deployed. A plan read
+   * from a catalog file at start-up whose fingerprint (its catalog's text, the settings and the
+   * code that build its models: {@link ModelFingerprint}) is the one recorded with the plan's
+   * latest deployment, recorded before any clock decision in its models could have turned, is not
+   * built at all: its models would be the same bytes, which the engine's duplicate filtering would
+   * find unchanged anyway.
+   */
   public List<DeploymentWithDefinitions> deployAll() {
     warnOfDriftingPeriodTimers();
+    long start = System.nanoTime();
     Map<String, byte[]> forms = forms();
-    Map<PlanCatalog, Map<String, BpmnModelInstance>> models = new LinkedHashMap<>();
+    String code =
+        codeFingerprint != null ? codeFingerprint : ModelFingerprint.code(forms, NOTICE_TEMPLATE);
+    Map<String, String> recorded = management.getProperties();
+    Map<PlanCatalog, ModelClock.Built<Map<String, BpmnModelInstance>>> models =
+        new LinkedHashMap<>();
+    Map<PlanCatalog, String> fingerprints = new LinkedHashMap<>();
+    List<PlanCatalog> unchanged = new ArrayList<>();
     for (PlanCatalog plan : catalogs.all()) {
-      models.put(plan, models(plan));
+      String fingerprint = fingerprint(plan, code);
+      if (fingerprint != null && isDeployed(plan, fingerprint, recorded)) {
+        unchanged.add(plan);
+        continue;
+      }
+      fingerprints.put(plan, fingerprint);
+      models.put(plan, ModelClock.watch(() -> models(plan)));
+      plansBuilt++;
     }
+    long built = System.nanoTime();
     List<DeploymentWithDefinitions> deployments = new ArrayList<>();
-    models.forEach((plan, processes) -> deployments.add(deploy(plan, processes, forms)));
+    models.forEach(
+        (plan, processes) -> {
+          DeploymentWithDefinitions result = deploy(plan, processes.models(), forms);
+          deployments.add(result);
+          record(plan, fingerprints.get(plan), result, processes);
+        });
+    unchanged.forEach(
+        plan ->
+            log.info(
+                "Plan {}: unchanged since deployment {} (same catalog and code), nothing built",
+                plan.id(),
+                recordedDeployment(recorded.get(property(plan)))));
+    log.info(
+        "Plans: {} built in {} ms, {} unchanged and not built, deployments in {} ms",
+        models.size(),
+        (built - start) / 1_000_000,
+        unchanged.size(),
+        (System.nanoTime() - built) / 1_000_000);
     return deployments;
+  }
+
+  /** How many plans' models {@link #deployAll} has built (the others it found unchanged). */
+  int plansBuilt() {
+    return plansBuilt;
+  }
+
+  /** Null when the plan was not read from a file (imported at run time, since replaced). */
+  private String fingerprint(PlanCatalog plan, String code) {
+    return catalogs
+        .source(plan.id())
+        .map(
+            text ->
+                ModelFingerprint.of(
+                    code,
+                    plan.id(),
+                    text,
+                    zone.getId(),
+                    String.valueOf(historyTimeToLiveDays),
+                    String.valueOf(retryCycle)))
+        .orElse(null);
+  }
+
+  /**
+   * The engine property naming the plan's latest deployment and what it was built from: "deployment
+   * id, fingerprint, built at, same until" (epoch milliseconds, "max" for no end).
+   */
+  private static String property(PlanCatalog plan) {
+    return PROPERTY_PREFIX + plan.id();
+  }
+
+  private boolean isDeployed(PlanCatalog plan, String fingerprint, Map<String, String> recorded) {
+    String value = recorded.get(property(plan));
+    if (value == null) {
+      return false;
+    }
+    String[] fields = value.split(" ");
+    if (fields.length != 4 || !fields[1].equals(fingerprint)) {
+      return false;
+    }
+    // a clock decision may have turned since (a timer's last occurrence passed), or the clock
+    // been set back before the models were built
+    Instant now = ModelClock.now();
+    long builtAt = Long.parseLong(fields[2]);
+    if (now.toEpochMilli() < builtAt
+        || (!fields[3].equals("max") && now.toEpochMilli() >= Long.parseLong(fields[3]))) {
+      return false;
+    }
+    // the deployment the engine compares with is the latest of the plan's name: the recorded one,
+    // unless a plan was published at run time since, or a deployment deleted
+    List<Deployment> latest =
+        repository
+            .createDeploymentQuery()
+            .deploymentName(deploymentName(plan))
+            .orderByDeploymentTime()
+            .desc()
+            .listPage(0, 1);
+    return !latest.isEmpty() && latest.get(0).getId().equals(fields[0]);
+  }
+
+  private void record(
+      PlanCatalog plan,
+      String fingerprint,
+      DeploymentWithDefinitions result,
+      ModelClock.Built<?> built) {
+    String name = property(plan);
+    if (fingerprint == null || name.length() > PROPERTY_NAME_LENGTH) {
+      return;
+    }
+    management.setProperty(
+        name,
+        result.getId()
+            + " "
+            + fingerprint
+            + " "
+            + built.builtAt().toEpochMilli()
+            + " "
+            + (built.sameUntil().equals(Instant.MAX) ? "max" : built.sameUntil().toEpochMilli()));
+  }
+
+  private static String recordedDeployment(String value) {
+    return value.substring(0, value.indexOf(' '));
   }
 
   /**

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.duban.catalog.PlanPeriod;
 import org.duban.catalog.ReportPeriod;
 import org.duban.schedule.RoundRules;
@@ -56,13 +55,12 @@ record YearlyTimer(LocalDate first, int occurrences, int monthsApart, ZoneId zon
 
   boolean hasOccurrenceAhead() {
     LocalDate last = first.plusMonths((long) (occurrences - 1) * monthsApart);
-    return ClockUtil.getCurrentTime()
-        .toInstant()
-        .isBefore(last.atTime(monthsApart % 12 == 0 ? 0 : 12, 0).atZone(zone).toInstant());
+    return ModelClock.isAhead(
+        last.atTime(monthsApart % 12 == 0 ? 0 : 12, 0).atZone(zone).toInstant());
   }
 
   static boolean isAhead(LocalDate day, ZoneId zone) {
-    return ClockUtil.getCurrentTime().toInstant().isBefore(day.atStartOfDay(zone).toInstant());
+    return ModelClock.isAhead(day.atStartOfDay(zone).toInstant());
   }
 
   static String iso(LocalDate day, ZoneId zone) {

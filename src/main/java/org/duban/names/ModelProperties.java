@@ -33,8 +33,20 @@ public final class ModelProperties {
   /** Definitions never change once deployed: their properties are read once. */
   private static final Map<String, Map<String, String>> BY_DEFINITION = new ConcurrentHashMap<>();
 
+  /**
+   * Adds the properties to the process, in the map's order, which must be defined (a {@link
+   * LinkedHashMap} or a {@link java.util.SortedMap}): {@code Map.of} iterates in an order that
+   * changes from one JVM to the next, and a model whose bytes change makes a restart deploy the
+   * plan again.
+   */
   public static void write(
       BpmnModelInstance model, Process process, Map<String, String> properties) {
+    if (properties.size() > 1
+        && !(properties instanceof LinkedHashMap || properties instanceof java.util.SortedMap)) {
+      throw new IllegalArgumentException(
+          "model properties need a defined order (LinkedHashMap, SortedMap), not a "
+              + properties.getClass().getName());
+    }
     ExtensionElements extensions = process.getExtensionElements();
     if (extensions == null) {
       extensions = model.newInstance(ExtensionElements.class);

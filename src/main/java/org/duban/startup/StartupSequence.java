@@ -1,10 +1,14 @@
 package org.duban.startup;
 
 import java.util.List;
+import java.util.StringJoiner;
 import org.duban.modeling.PlanDeployment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * What happens once the engine is up, in this order: the application's indexes are created, plans
@@ -13,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StartupSequence {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
 
   /** A step after deployment: identity seeding, demo data. */
   public interface Step {
@@ -38,12 +44,26 @@ public class StartupSequence {
     if (event.getApplicationContext().getParent() != null) {
       return; // a child context (e.g. a management port's): the application's start is done once
     }
+    // how long each step took, in one line, so that a slow start says where its seconds went
+    StringJoiner took = new StringJoiner(", ", "Start-up steps: ", "");
     try {
-      indexes.create();
-      deployment.deployAll();
-      steps.forEach(Step::run);
+      timed(took, "indexes", indexes::create);
+      timed(took, "deployment", deployment::deployAll);
+      for (Step step : steps) {
+        timed(took, ClassUtils.getUserClass(step).getSimpleName(), step::run);
+      }
     } finally {
       lock.release();
+      log.info("{}", took);
+    }
+  }
+
+  private static void timed(StringJoiner took, String name, Runnable step) {
+    long start = System.nanoTime();
+    try {
+      step.run();
+    } finally {
+      took.add(name + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
   }
 }

@@ -44,4 +44,41 @@ class PackageStructureTest {
           .should()
           .dependOnClassesThat(
               resideInAPackage("org.duban..").and(resideOutsideOfPackage("org.duban.config..")));
+
+  /**
+   * What a plan's models are built from reads the clock only through {@code ModelClock}, which
+   * tells how long the models stay the same: {@code PlanDeployment} skips building unchanged plans
+   * on that ground.
+   */
+  @ArchTest
+  static final ArchRule modelsReadTheClockOnlyThroughModelClock =
+      noClasses()
+          .that(
+              resideInAPackage("org.duban.modeling..")
+                  .or(resideInAPackage("org.duban.catalog.."))
+                  .or(resideInAPackage("org.duban.names.."))
+                  .or(resideInAPackage("org.duban.config.."))
+                  .or(
+                      com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                          org.duban.schedule.RoundRules.class)))
+          .and()
+          .doNotHaveFullyQualifiedName("org.duban.modeling.ModelClock")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(java.time.Clock.class.getName())
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(java.time.LocalDate.class, "now")
+          .orShould()
+          .callMethod(java.time.LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(java.time.ZonedDateTime.class, "now")
+          .orShould()
+          .callConstructor(java.util.Date.class);
 }
