@@ -47,11 +47,16 @@ public class PlanDeployment {
   private final ExtensionProcessFactory extensions;
   private final int historyTimeToLiveDays;
   private final java.time.ZoneId zone;
+  private final ReplacedTimers replacedTimers;
 
   public PlanDeployment(
-      PlanCatalogs catalogs, RepositoryService repository, DubanProperties properties) {
+      PlanCatalogs catalogs,
+      RepositoryService repository,
+      DubanProperties properties,
+      ReplacedTimers replacedTimers) {
     this.catalogs = catalogs;
     this.repository = repository;
+    this.replacedTimers = replacedTimers;
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
     this.zone = properties.zone();
     this.factory = new RoundProcessFactory(properties.zone(), historyTimeToLiveDays);
@@ -113,7 +118,8 @@ public class PlanDeployment {
     processes.forEach(deployment::addModelInstance);
     forms.forEach(
         (name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
-    DeploymentWithDefinitions result = deployment.deployWithResult();
+    // a replaced timer start that was due while the server was down still opens its round
+    DeploymentWithDefinitions result = replacedTimers.around(plan, deployment::deployWithResult);
     // duplicate filtering returns the previous deployment, with no definitions, when nothing
     // changed
     boolean fresh =
