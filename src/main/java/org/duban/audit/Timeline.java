@@ -36,7 +36,10 @@ class Timeline {
           "inclusiveGateway",
           "eventBasedGateway",
           "multiInstanceBody",
-          "subProcess");
+          "subProcess",
+          // a rung's wait in the ladder's chain: the step after it shows the rung, and a wait
+          // the unit's report ended is no step of anyone's
+          "intermediateTimer");
 
   /** The form fields that decide something, and how the timeline names them. */
   private static final Map<String, String> DECIDING_FIELDS = new LinkedHashMap<>();

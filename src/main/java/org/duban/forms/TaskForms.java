@@ -29,9 +29,10 @@ public class TaskForms {
     List<FormField> report =
         new ArrayList<>(
             List.of(
-                FormField.text(PROGRESS, "工作进展"),
-                FormField.text(COMPLETION_STATUS, "完成情况"),
-                FormField.text(INDICATOR_VALUES, "指标完成值")));
+                // filed in the stage's report by ReportSubmissionCheck / ReportFiling
+                FormField.filedText(PROGRESS, "工作进展"),
+                FormField.filedText(COMPLETION_STATUS, "完成情况"),
+                FormField.filedText(INDICATOR_VALUES, "指标完成值")));
     for (int n = 1; n <= properties.evidence().maxFiles(); n++) {
       report.add(FormField.file(evidence(n), "佐证材料 " + n));
     }

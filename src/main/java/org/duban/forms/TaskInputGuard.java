@@ -28,6 +28,11 @@ public class TaskInputGuard {
     this.forms = forms;
   }
 
+  /** The fields of a task's form, as {@link TaskForms} declares them. */
+  public List<FormField> fieldsOf(TaskEntity task) {
+    return forms.of(task.getTaskDefinitionKey());
+  }
+
   public void check(TaskEntity task, Map<String, ?> submitted) {
     List<FormField> fields = forms.of(task.getTaskDefinitionKey());
     for (Map.Entry<String, ?> entry : submitted.entrySet()) {

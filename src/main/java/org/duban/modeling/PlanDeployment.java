@@ -61,14 +61,16 @@ public class PlanDeployment {
   private final ExtensionProcessFactory extensions;
   private final int historyTimeToLiveDays;
   private final java.time.ZoneId zone;
+  private final ReplacedTimers replacedTimers;
 
   @Autowired
   public PlanDeployment(
       PlanCatalogs catalogs,
       RepositoryService repository,
       ManagementService management,
-      DubanProperties properties) {
-    this(catalogs, repository, management, properties, null);
+      DubanProperties properties,
+      ReplacedTimers replacedTimers) {
+    this(catalogs, repository, management, properties, replacedTimers, null);
   }
 
   /** With the fingerprint of the code given (null: of the classes on the classpath). */
@@ -77,10 +79,12 @@ public class PlanDeployment {
       RepositoryService repository,
       ManagementService management,
       DubanProperties properties,
+      ReplacedTimers replacedTimers,
       String codeFingerprint) {
     this.catalogs = catalogs;
     this.repository = repository;
     this.management = management;
+    this.replacedTimers = replacedTimers;
     this.codeFingerprint = codeFingerprint;
     this.retryCycle = properties.delivery().retryCycle();
     this.historyTimeToLiveDays = properties.history().timeToLiveDays();
@@ -266,7 +270,8 @@ public class PlanDeployment {
     processes.forEach(deployment::addModelInstance);
     forms.forEach(
         (name, bytes) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
-    DeploymentWithDefinitions result = deployment.deployWithResult();
+    // a replaced timer start that was due while the server was down still opens its round
+    DeploymentWithDefinitions result = replacedTimers.around(plan, deployment::deployWithResult);
     // duplicate filtering returns the previous deployment, with no definitions, when nothing
     // changed
     boolean fresh =

@@ -16,8 +16,10 @@ import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.duban.catalog.EscalationRules;
 import org.duban.catalog.PlanCatalog;
@@ -229,6 +231,11 @@ public final class RoundProcessFactory {
         MAIN_Y - 25);
 
     BpmnModelInstance model = process.done();
+    for (String stage : new String[] {CO_UNIT, LEAD}) {
+      // the report ends the unit's stage, and with it the ladder's armed timer
+      EndEvent reported = model.getModelElementById(stageEnd(stage));
+      reported.getEventDefinitions().add(model.newInstance(TerminateEventDefinition.class));
+    }
     // the builder names a gateway by its id; the merging one stays unlabelled
     model.getModelElementById(GATEWAY_LEAD_REPORT).removeAttribute("name");
     Process p = model.getModelElementById(ProcessKeys.round(plan.id(), task.number()));
@@ -296,56 +303,61 @@ public final class RoundProcessFactory {
     layout.task(collectReport(prefix), sx + 390, rowY);
     layout.event(stageEnd(prefix), sx + 540, rowY);
 
+    // The ladder is one chain, one timer armed at a time: the reminder on the task's edge, each
+    // later rung waiting for its date after the one before it. A unit that reports ends its
+    // stage at the terminate end, which removes whichever timer is armed; a unit that never
+    // reports has its rungs fire in ladder order, each date read when it is armed (so an approved
+    // extension needs to move only the armed one).
     Period overdue = rules.overdueAfter();
     Period criticism = overdue.plus(rules.criticismAfter());
     Period second = criticism.plus(rules.secondCriticismAfter());
     Period[] offsets = {rules.reminderBefore().negated(), overdue, criticism, second};
     Rung[] rungs = Rung.values();
+    AbstractFlowNodeBuilder<?, ?> chain = userTask;
+    double chainY = sy + 270;
     for (int i = 0; i < rungs.length; i++) {
       Rung rung = rungs[i];
       String timer = timer(prefix, rung);
       String action = escalate(prefix, rung);
-      userTask
-          .boundaryEvent(timer)
-          .name(rung.timerName)
-          .cancelActivity(false)
-          .timerWithDate(deadline(offsets[i]))
-          .sequenceFlowId("flow_" + prefix + "_" + rung.id)
-          .serviceTask(action)
-          .name(rung.actionName)
-          .camundaDelegateExpression("${escalationStep}")
-          .camundaInputParameter("rung", rung.name())
-          .sequenceFlowId("flow_" + prefix + "_" + rung.id + "Done")
-          .endEvent(escalationEnd(prefix, rung))
-          .name("已记录");
-      // 60 apart, clear of the task's lower-left corner where Cockpit puts its instance-count
-      // badge;
-      // the second timer sits right above its step, so its flow drops straight down
-      double bx = sx + 137 + i * 60;
-      layout.place(timer, bx, rowY + 40 - 18, 36, 36);
-      // the timer's name to the right of its own leg, not centred under it where the leg runs
-      // through
-      layout.label(timer, bx + 22, rowY + 60, 12 * rung.timerName.length(), 14);
-      double serviceCx = sx + 70 + i * 145;
-      layout.task(action, serviceCx - 50, sy + 270);
-      layout.event(escalationEnd(prefix, rung), serviceCx - 18, sy + 360);
-      // each rung's horizontal leg at its own height, so no two legs cross
-      double legY = i == 0 ? sy + 200 : sy + 220 - (i - 1) * 10;
-      if (Math.abs(bx + 18 - serviceCx) < 0.5) {
-        layout.route("flow_" + prefix + "_" + rung.id, serviceCx, rowY + 58, serviceCx, sy + 230);
+      if (i == 0) {
+        chain =
+            userTask
+                .boundaryEvent(timer)
+                .name(rung.timerName)
+                .cancelActivity(false)
+                .timerWithDate(deadline(offsets[i]))
+                .sequenceFlowId("flow_" + prefix + "_" + rung.id);
+        double bx = sx + 137;
+        layout.place(timer, bx, rowY + 40 - 18, 36, 36);
+        layout.label(timer, bx + 22, rowY + 60, 12 * rung.timerName.length(), 14);
       } else {
-        layout.route(
-            "flow_" + prefix + "_" + rung.id,
-            bx + 18,
-            rowY + 58,
-            bx + 18,
-            legY,
-            serviceCx,
-            legY,
-            serviceCx,
-            sy + 230);
+        chain =
+            chain
+                .sequenceFlowId("flow_" + prefix + "_" + rungs[i - 1].id + "Done")
+                .intermediateCatchEvent(timer)
+                .name(rung.timerName)
+                .timerWithDate(deadline(offsets[i]))
+                .sequenceFlowId("flow_" + prefix + "_" + rung.id);
+        double ex = sx + 12 + (i - 1) * 158 + 106;
+        layout.event(timer, ex, chainY);
+        // below the row, clear of the steps on either side
+        double w = 12 * rung.timerName.length();
+        layout.label(timer, ex + 18 - w / 2, chainY + 46, w, 14);
       }
+      chain =
+          chain
+              .serviceTask(action)
+              .name(rung.actionName)
+              .camundaDelegateExpression("${escalationStep}")
+              .camundaInputParameter("rung", rung.name());
+      layout.place(action, sx + 12 + i * 158, chainY - 40, 90, 80);
     }
+    Rung last = rungs[rungs.length - 1];
+    chain
+        .sequenceFlowId("flow_" + prefix + "_" + last.id + "Done")
+        .endEvent(escalationEnd(prefix, last))
+        .name("已记录");
+    layout.event(escalationEnd(prefix, last), sx + 12 + (rungs.length - 1) * 158 + 27, sy + 360);
     userTask.subProcessDone();
   }
 

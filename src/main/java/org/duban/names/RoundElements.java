@@ -44,8 +44,12 @@ public final class RoundElements {
     return "endEvent_" + stage + "Reported";
   }
 
+  /**
+   * The timer that arms a rung: the reminder's on the report task's edge, each later rung's in the
+   * chain after the rung before it.
+   */
   public static String timer(String stage, Rung rung) {
-    return "boundaryTimer_" + stage + "_" + rung.id;
+    return (rung == Rung.REMINDER ? "boundaryTimer_" : "timerEvent_") + stage + "_" + rung.id;
   }
 
   public static String escalate(String stage, Rung rung) {

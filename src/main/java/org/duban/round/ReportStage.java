@@ -30,10 +30,12 @@ public class ReportStage implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     RoundTask round = tasks.of(execution);
     boolean lead = RoundElements.LEAD_STAGE.equals(execution.getCurrentActivityId());
-    // a co-unit's group is the multi-instance element variable, held by the parent instance
-    // execution
+    // a co-unit's group is the multi-instance element variable, held by the instance execution
+    // right above the stage: it is read from there, not copied a second time into the stage
     String unit = (String) execution.getVariable(lead ? LEAD_UNIT : UNIT);
-    execution.setVariableLocal(UNIT, unit);
+    if (lead) {
+      execution.setVariableLocal(UNIT, unit);
+    }
     Date due;
     if (lead) {
       int returns = ((Number) execution.getVariable(RETURN_COUNT)).intValue();

@@ -18,10 +18,11 @@ import org.duban.schedule.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
- * One rung of the escalation ladder on a unit's task, reached by its boundary timer while the task
- * is still open: reminder → overdue notice (yellow) → proposed criticism (red) → proposed second
- * criticism together with a proposed interview. Each rung fires once per unit task; completing the
- * task removes the timers not yet fired. Sanctions are the office's to issue or withdraw.
+ * One rung of the escalation ladder on a unit's task, reached by its timer while the task is still
+ * open: reminder → overdue notice (yellow) → proposed criticism (red) → proposed second criticism
+ * together with a proposed interview. The rungs are one chain per unit task, each armed when the
+ * one before it has run; the unit's report ends the chain. Sanctions are the office's to issue or
+ * withdraw.
  */
 @Component("escalationStep")
 public class EscalationStep implements JavaDelegate {
@@ -45,7 +46,11 @@ public class EscalationStep implements JavaDelegate {
     String unit = (String) execution.getVariable(UNIT);
     String stage = (String) execution.getVariable(STAGE);
     Task task = unitTask(execution, stage, unit);
-    String handler = task == null ? null : task.getAssignee();
+    if (task == null) {
+      // the unit has reported: its stage ends (and this chain with it) in the continuation due
+      return;
+    }
+    String handler = task.getAssignee();
     LocalDate dueDay = deadlines.day((Date) execution.getVariable(UNIT_DUE));
     LocalDate today = deadlines.today();
     long late = ChronoUnit.DAYS.between(dueDay, today);
@@ -57,7 +62,7 @@ public class EscalationStep implements JavaDelegate {
         String reminder = reminderText(due, late);
         notices.issue(notice.build(NoticeType.REMINDER, reminder));
         // a reminder has no receipt task: it is sent here; the other rungs when issued to the unit
-        messages.reminder(execution, task == null ? null : task.getId(), reminder);
+        messages.reminder(execution, task.getId(), reminder);
         warn(task, rung, "催办:" + today + " 已提醒,请于 " + due + " 前报送");
       }
       case OVERDUE -> {
@@ -109,9 +114,6 @@ public class EscalationStep implements JavaDelegate {
    * down over the due date) may run in any order, and a reminder never hides a red card.
    */
   private void warn(Task task, Rung rung, String warning) {
-    if (task == null) {
-      return;
-    }
     Object reached = taskService.getVariableLocal(task.getId(), WARNING_LEVEL);
     if (reached == null || ((Number) reached).intValue() <= rung.ordinal()) {
       taskService.setVariablesLocal(

@@ -174,6 +174,20 @@ class RoundCostBenchmark {
     statements(this::round, byStatement);
     Map<String, Long> afterRound = historyRowsByTable();
     String variables = detailRowsByVariable(10);
+    String lastRound =
+        jdbc.queryForObject(
+            "select ID_ from ACT_HI_PROCINST where PROC_DEF_KEY_ <> ? and END_TIME_ is not null"
+                + " order by END_TIME_ desc, START_TIME_ desc limit 1",
+            String.class,
+            BARE);
+    String roundVariables =
+        String.join(
+            ", ",
+            jdbc.query(
+                "select NAME_, count(*) N from ACT_HI_VARINST where ROOT_PROC_INST_ID_ = ?"
+                    + " group by NAME_ order by N desc, NAME_",
+                (row, n) -> row.getString(1) + " " + row.getLong(2),
+                lastRound));
     String db = POSTGRES ? "PostgreSQL " + PostgresServer.shared().origin() : "H2 (file)";
     System.out.printf(
         "%n== round cost on %s, %d open rounds in backlog, %d + %d interleaved runs, rating %s%n",
@@ -205,6 +219,7 @@ class RoundCostBenchmark {
                 .collect(java.util.stream.Collectors.joining(", ")));
     System.out.println(
         "rounds: variable history (ACT_HI_DETAIL) of all rounds, top names: " + variables);
+    System.out.println("rounds: variables of the last round (ACT_HI_VARINST): " + roundVariables);
     System.out.println();
   }
 

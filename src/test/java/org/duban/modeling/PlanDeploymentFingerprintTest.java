@@ -60,6 +60,16 @@ class PlanDeploymentFingerprintTest {
    * As at a start, a minute after the last one (the engine's latest deployment of a name is the
    * latest by time): the catalogs read from their files anew, a new deployment bean.
    */
+  /** No round is open in this engine: nothing to do about replaced timers. */
+  private static final ReplacedTimers JUST_DEPLOY =
+      new ReplacedTimers() {
+        @Override
+        public <T> T around(
+            org.duban.catalog.PlanCatalog plan, java.util.function.Supplier<T> deployment) {
+          return deployment.get();
+        }
+      };
+
   private PlanDeployment start(String code) {
     ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 60_000));
     return new PlanDeployment(
@@ -67,6 +77,7 @@ class PlanDeploymentFingerprintTest {
         repository,
         engine.getManagementService(),
         new DubanProperties(null, null, null, null, null, null, null, null, null),
+        JUST_DEPLOY,
         code);
   }
 

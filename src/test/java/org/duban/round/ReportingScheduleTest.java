@@ -170,6 +170,56 @@ class ReportingScheduleTest {
   }
 
   @Test
+  void aRoundWhoseTimerWasMissedOpensWhenAChangedCatalogReplacesTheTimer() {
+    RoundFixture rounds = new RoundFixture(engine);
+    ClockUtil.setCurrentTime(at(2024, 12, 20));
+    redeploy(halfYearly(ORIGINAL));
+    Job missed = timerStart();
+    assertThat(day(missed.getDuedate())).isEqualTo(LocalDate.of(2025, 1, 1));
+
+    // the server is down over New Year and comes back with a changed catalog (yearly again): the
+    // new version's timer would count from now, so the deployment opens the round itself
+    ClockUtil.setCurrentTime(at(2025, 1, 3));
+    redeploy(ORIGINAL);
+    ProcessInstance round = round(PLAN + "/" + TASK + "/2025");
+    assertThat(rounds.runtime.getVariables(round.getId()))
+        .containsEntry(RoundVariables.YEAR, 2025)
+        .containsEntry(RoundVariables.PERIOD, "YEAR");
+    assertThat(reportDue(round)).isEqualTo(LocalDate.of(2025, 12, 15));
+    assertThat(engine.getManagementService().createJobQuery().jobId(missed.getId()).count())
+        .as("the missed timer was replaced")
+        .isZero();
+    rounds.clear();
+
+    // a round the office opened by hand meanwhile is not opened a second time
+    ClockUtil.setCurrentTime(at(2024, 12, 20));
+    redeploy(halfYearly(ORIGINAL, MonthDay.of(6, 30)));
+    ClockUtil.setCurrentTime(at(2025, 1, 3));
+    rounds.runtime.startProcessInstanceByKey(
+        KEY, Map.of(RoundVariables.YEAR, 2025, RoundVariables.PERIOD, "H1"));
+    redeploy(halfYearly(ORIGINAL, MonthDay.of(6, 25)));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(PLAN + "/" + TASK + "/2025-H1")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .count())
+        .as("no other round opened")
+        .isEqualTo(1);
+    assertThat(day(timerStart().getDuedate()))
+        .as("the next opening is the full year's")
+        .isEqualTo(LocalDate.of(2025, 7, 1));
+  }
+
+  @Test
   void aTaskWithADatedDeadlineHasOneRoundDueThen() {
     RoundFixture rounds = new RoundFixture(engine);
     ClockUtil.setCurrentTime(at(2024, 6, 1));
@@ -271,6 +321,10 @@ class ReportingScheduleTest {
   }
 
   static PlanCatalog halfYearly(PlanCatalog plan) {
+    return halfYearly(plan, MonthDay.of(6, 30));
+  }
+
+  static PlanCatalog halfYearly(PlanCatalog plan, MonthDay firstHalfDue) {
     RoundCalendar c = plan.calendar();
     return new PlanCatalog(
         plan.plan(),
@@ -285,7 +339,7 @@ class ReportingScheduleTest {
             c.reviewTime(),
             c.decisionTime(),
             Reporting.HALF_YEARLY,
-            Map.of(ReportPeriod.H1, MonthDay.of(6, 30))),
+            Map.of(ReportPeriod.H1, firstHalfDue)),
         plan.escalation(),
         plan.units(),
         plan.tasks());

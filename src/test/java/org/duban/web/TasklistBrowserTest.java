@@ -2,6 +2,8 @@ package org.duban.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.duban.names.RoundElements;
+import org.duban.names.RoundVariables;
 import org.duban.round.RoundFixture;
 import org.duban.testsupport.DemoHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,8 +224,19 @@ class TasklistBrowserTest {
         .as("completed by the logged-in unit user")
         .isEqualTo(1);
 
-    assertThat(variable(done, "progress").getValue()).isEqualTo(PROGRESS);
-    assertThat(variable(done, "completionStatus").getValue()).isEqualTo("DONE");
+    // the texts are filed in the stage's report, not kept a second time as the task's variables
+    JsonNode filed = filedReport(done, POLICE);
+    assertThat(filed.path("progress").asText()).isEqualTo(PROGRESS);
+    assertThat(filed.path("completionStatus").asText()).isEqualTo("DONE");
+    assertThat(filed.path("submittedBy").asText()).isEqualTo(POLICE);
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .taskIdIn(done.getId())
+                .variableNameIn("progress", "completionStatus")
+                .includeDeleted()
+                .count())
+        .isZero();
     for (Map.Entry<String, String> file :
         Map.of("evidence1", pdfName, "evidence4", fourthName).entrySet()) {
       FileValue evidence = (FileValue) variable(done, file.getKey()).getTypedValue();
@@ -463,7 +477,31 @@ class TasklistBrowserTest {
             + "')]");
   }
 
-  /** A value the unit submitted with its form: kept in history local to its task. */
+  /** The report a unit's task filed in its stage, as history keeps it. */
+  private JsonNode filedReport(HistoricTaskInstance task, String unit) {
+    List<JsonNode> filed =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .variableName(RoundVariables.REPORT)
+            .list()
+            .stream()
+            .map(v -> readJson((String) v.getValue()))
+            .filter(r -> unit.equals(r.path("unit").asText()))
+            .toList();
+    assertThat(filed).as("the report %s filed", unit).hasSize(1);
+    return filed.get(0);
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A file the unit submitted with its form: kept in history local to its task. */
   private HistoricVariableInstance variable(HistoricTaskInstance task, String name) {
     List<HistoricVariableInstance> found =
         historyService
