@@ -160,13 +160,6 @@ public class RoundSearch {
     } else if (RoundFilter.FINISHED.equals(filter.state())) {
       sql.append(" and P.END_TIME_ is not null");
     }
-    if (filter.year() != null) {
-      // the key's year sits behind the plan and task, where no index on the key reaches; the
-      // round's own year variable is indexed (EngineIndexes), so an old year is found at once
-      sql.append(roundVariable("V.NAME_ = :yearName and V.LONG_ = :year"));
-      params.addValue("yearName", RoundVariables.YEAR);
-      params.addValue("year", filter.year().longValue());
-    }
     if (filter.outcome() != null) {
       sql.append(roundVariable("V.NAME_ = :outcomeName and V.TEXT_ = :outcome"));
       params.addValue("outcomeName", RoundVariables.OUTCOME);

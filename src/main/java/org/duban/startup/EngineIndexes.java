@@ -18,10 +18,6 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ACT_RU_TASK(PARENT_TASK_ID_)}: the engine looks up sub-tasks on every task
  *       completion, which without an index scans all open tasks (issue: 182 → 624 µs per completion
  *       on PostgreSQL as open tasks grow).
- *   <li>{@code ACT_HI_VARINST(NAME_, LONG_)}: the audit search by year finds the rounds by their
- *       {@code year} variable; the year is the last part of the business key, where the key's index
- *       does not reach, and the engine's index on {@code (NAME_, VAR_TYPE_)} reads every round's
- *       year (bench/history.sh, 100,000 finished rounds).
  * </ul>
  */
 @Component
@@ -30,9 +26,7 @@ public class EngineIndexes {
   record Index(String name, String table, String columns) {}
 
   static final List<Index> INDEXES =
-      List.of(
-          new Index("DUBAN_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),
-          new Index("DUBAN_IDX_HI_VAR_NAME_LONG", "ACT_HI_VARINST", "NAME_, LONG_"));
+      List.of(new Index("DUBAN_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"));
 
   private final JdbcTemplate jdbc;
   private final String prefix;
