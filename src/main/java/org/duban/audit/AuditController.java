@@ -62,19 +62,36 @@ public class AuditController {
   }
 
   /**
-   * Rounds by plan, task, year, unit, outcome (COMPLETED, CLOSED_OUT), state (running, finished).
+   * Rounds by plan, task, year, unit, outcome (COMPLETED, CLOSED_OUT), state (running, finished),
+   * newest first, one page at a time: from the {@code first} (0-based), at most {@code max}. The
+   * header {@code X-Duban-More: true} says there are more.
    */
   @GetMapping("/api/audit/rounds")
-  public List<RoundSummary> rounds(
+  public ResponseEntity<List<RoundSummary>> rounds(
       @RequestParam(required = false) String plan,
       @RequestParam(required = false) String task,
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) String unit,
       @RequestParam(required = false) String outcome,
       @RequestParam(required = false) String state,
-      @RequestParam(required = false) String keyPrefix) {
-    return search.find(new RoundFilter(plan, task, year, unit, outcome, state, keyPrefix));
+      @RequestParam(required = false) String keyPrefix,
+      @RequestParam(defaultValue = "0") int first,
+      @RequestParam(defaultValue = "" + RoundSearch.PAGE) int max) {
+    if (max < 1 || max > RoundSearch.MAX_ROUNDS) {
+      throw new IllegalArgumentException("每页轮次数 max 须为 1–" + RoundSearch.MAX_ROUNDS);
+    }
+    RoundFilter filter = new RoundFilter(plan, task, year, unit, outcome, state, keyPrefix);
+    // one more than asked, to tell whether another page follows
+    List<RoundSummary> found =
+        search.find(filter, first, Math.min(RoundSearch.MAX_ROUNDS, max + 1));
+    boolean more = found.size() > max;
+    return ResponseEntity.ok()
+        .header(MORE, String.valueOf(more))
+        .body(more ? found.subList(0, max) : found);
   }
+
+  /** Response header of a page of rounds: whether another page follows. */
+  static final String MORE = "X-Duban-More";
 
   @GetMapping("/api/audit/rounds/{processInstanceId}")
   public ResponseEntity<RoundDossier> round(@PathVariable String processInstanceId) {
@@ -117,10 +134,11 @@ public class AuditController {
       @RequestParam(defaultValue = "pdf") String format) {
     Format chosen = Format.parse(format);
     List<RoundSummary> rounds =
-        search.find(new RoundFilter(plan, task, year, unit, outcome, state, null));
+        search.find(
+            new RoundFilter(plan, task, year, unit, outcome, state, null), 0, MAX_EXPORT + 1);
     if (rounds.size() > MAX_EXPORT) {
       throw new IllegalArgumentException(
-          "符合条件的轮次有 " + rounds.size() + " 个,一次最多导出 " + MAX_EXPORT + " 个,请缩小筛选范围");
+          "符合条件的轮次超过 " + MAX_EXPORT + " 个,一次最多导出 " + MAX_EXPORT + " 个,请缩小筛选范围");
     }
     return export("审计档案_筛选结果", "审计档案(筛选结果)", history.of(rounds), chosen);
   }

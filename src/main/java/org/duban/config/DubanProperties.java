@@ -28,7 +28,7 @@ public record DubanProperties(
     zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
     catalog = catalog == null ? new Catalog(null, null, null) : catalog;
     evidence = evidence == null ? new Evidence(null, null, null) : evidence;
-    history = history == null ? new History(null) : history;
+    history = history == null ? new History(null, null) : history;
     login = login == null ? new Login(null, null) : login;
     demo = demo == null ? new Demo(false, null, null, null) : demo;
     documents = documents == null ? new Documents(null) : documents;
@@ -105,10 +105,45 @@ public record DubanProperties(
   /**
    * @param timeToLiveDays how long finished rounds stay in history (Chinese archives keep records
    *     10+ years)
+   * @param cleanup when and how fast the engine removes history past its time to live
    */
-  public record History(Integer timeToLiveDays) {
+  public record History(Integer timeToLiveDays, Cleanup cleanup) {
     public History {
       timeToLiveDays = timeToLiveDays == null ? 3650 : timeToLiveDays;
+      cleanup = cleanup == null ? new Cleanup(null, null, null, null) : cleanup;
+    }
+  }
+
+  /**
+   * The engine's history cleanup (removal-time based): each night between {@code windowStart} and
+   * {@code windowEnd}, in the plans' zone, its jobs remove history whose removal time has passed,
+   * at most {@code batchSize} rows of each history table per transaction, so that the day's work
+   * never waits behind one long delete.
+   *
+   * @param windowStart when the nightly window opens (plans' zone)
+   * @param windowEnd when it closes (plans' zone; before the start means the next morning)
+   * @param batchSize rows of each history table one cleanup transaction removes (1–500, the
+   *     engine's maximum)
+   * @param degreeOfParallelism cleanup jobs that share the work by minute of removal time (1–8)
+   */
+  public record Cleanup(
+      java.time.LocalTime windowStart,
+      java.time.LocalTime windowEnd,
+      Integer batchSize,
+      Integer degreeOfParallelism) {
+    public Cleanup {
+      windowStart = windowStart == null ? java.time.LocalTime.of(1, 0) : windowStart;
+      windowEnd = windowEnd == null ? java.time.LocalTime.of(5, 0) : windowEnd;
+      batchSize = batchSize == null ? 100 : batchSize;
+      degreeOfParallelism = degreeOfParallelism == null ? 1 : degreeOfParallelism;
+      if (batchSize < 1 || batchSize > 500) {
+        throw new IllegalArgumentException(
+            "duban.history.cleanup.batch-size must be 1–500, is " + batchSize);
+      }
+      if (degreeOfParallelism < 1 || degreeOfParallelism > 8) {
+        throw new IllegalArgumentException(
+            "duban.history.cleanup.degree-of-parallelism must be 1–8, is " + degreeOfParallelism);
+      }
     }
   }
 

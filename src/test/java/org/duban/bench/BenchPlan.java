@@ -12,9 +12,21 @@ import java.util.List;
  * co-units, over many years, so that the open co-unit tasks of all its rounds reach the size the
  * scale issue asks for. Written as a catalog file the application loads like any other.
  */
-record BenchPlan(String id, int tasks, int coUnitsPerTask, int fromYear, int toYear) {
+record BenchPlan(
+    String id,
+    int tasks,
+    int coUnitsPerTask,
+    int fromYear,
+    int toYear,
+    String office,
+    String unitPrefix,
+    String unitNamePrefix) {
 
   static final String OFFICE = "bench-ban";
+
+  BenchPlan(String id, int tasks, int coUnitsPerTask, int fromYear, int toYear) {
+    this(id, tasks, coUnitsPerTask, fromYear, toYear, OFFICE, "bench-danwei", "基准单位");
+  }
 
   String file() {
     List<String> lines = new ArrayList<>();
@@ -29,8 +41,8 @@ record BenchPlan(String id, int tasks, int coUnitsPerTask, int fromYear, int toY
     lines.add("    from: " + fromYear);
     lines.add("    to: " + toYear);
     lines.add("  coordinatingOffice:");
-    lines.add("    id: " + OFFICE);
-    lines.add("    name: 基准市知识产权办公室");
+    lines.add("    id: " + office);
+    lines.add("    name: 基准市知识产权办公室" + (office.equals(OFFICE) ? "" : "(" + id + ")"));
     lines.add("  responsibility: LEAD_FIRST");
     lines.add("calendar:");
     lines.add("  roundStarts: \"01-01\"");
@@ -39,18 +51,18 @@ record BenchPlan(String id, int tasks, int coUnitsPerTask, int fromYear, int toY
     lines.add("  reworkTime: P10D");
     lines.add("units:");
     for (int u = 0; u <= coUnitsPerTask; u++) {
-      lines.add("  - id: bench-danwei" + u);
-      lines.add("    name: 基准单位" + u);
+      lines.add("  - id: " + unitPrefix + u);
+      lines.add("    name: " + unitNamePrefix + u);
     }
     lines.add("tasks:");
     for (int t = 1; t <= tasks; t++) {
       lines.add("  - number: \"一." + t + "\"");
       lines.add("    title: 规模任务" + t);
       lines.add("    text: 第" + t + "项规模测试任务。");
-      lines.add("    lead: 基准单位0");
+      lines.add("    lead: " + unitNamePrefix + "0");
       lines.add("    coUnits:");
       for (int u = 1; u <= coUnitsPerTask; u++) {
-        lines.add("      - 基准单位" + u);
+        lines.add("      - " + unitNamePrefix + u);
       }
     }
     return String.join("\n", lines) + "\n";
@@ -63,7 +75,7 @@ record BenchPlan(String id, int tasks, int coUnitsPerTask, int fromYear, int toY
 
   /** The id of the n-th co-unit of every task (1-based). */
   String coUnit(int n) {
-    return "bench-danwei" + n;
+    return unitPrefix + n;
   }
 
   int years() {

@@ -8,11 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -20,9 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.duban.demo.DemoData;
-import org.duban.names.RoundVariables;
 import org.duban.oversight.NoticeFilter;
 import org.duban.oversight.OverdueFilter;
 import org.duban.oversight.OversightQueries;
@@ -108,52 +101,10 @@ class OversightBenchmark {
             .filter(key -> key.startsWith(PLAN.id() + "_1-"))
             .toList();
     assertThat(keys).hasSize(PLAN.tasks());
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(keys.get(0)).count() > 0) {
+    if (!OpenRounds.open(PLAN, runtime, tasks, management, keys)) {
       System.out.printf("%nrounds of %s already open: measuring them%n", PLAN.id());
-      ClockUtil.setCurrentTime(NOW);
-      return;
-    }
-    long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    for (int year = PLAN.fromYear(); year <= PLAN.toYear(); year++) {
-      // each year's rounds open on New Year's Day, as the yearly timer opens them
-      ClockUtil.setCurrentTime(
-          Date.from(LocalDateTime.of(year, 1, 1, 8, 0).atZone(ZONE).toInstant()));
-      int opened = year;
-      List<Future<?>> started = new ArrayList<>();
-      for (String key : keys) {
-        started.add(
-            pool.submit(
-                () ->
-                    runtime.startProcessInstanceByKey(
-                        key, java.util.Map.of(RoundVariables.YEAR, opened))));
-      }
-      for (Future<?> f : started) {
-        f.get();
-      }
     }
     ClockUtil.setCurrentTime(NOW);
-    // the overdue rounds climb their ladders: reminders, overdue notices, proposed criticisms
-    long escalated = 0;
-    for (List<Job> due = dueJobs(); !due.isEmpty(); due = dueJobs()) {
-      // one thread per round: jobs of one round touch the same executions
-      Map<String, List<Job>> byRound =
-          due.stream().collect(Collectors.groupingBy(Job::getProcessInstanceId));
-      List<Future<?>> ran = new ArrayList<>();
-      for (List<Job> jobs : byRound.values()) {
-        ran.add(pool.submit(() -> jobs.forEach(job -> management.executeJob(job.getId()))));
-      }
-      for (Future<?> f : ran) {
-        f.get();
-      }
-      escalated += due.size();
-    }
-    pool.shutdown();
-    long open = tasks.createTaskQuery().processDefinitionKeyIn(keys.toArray(String[]::new)).count();
-    System.out.printf(
-        "%nopened %d rounds with %d open unit tasks and ran %d escalation jobs in %.1f s%n",
-        keys.size() * PLAN.years(), open, escalated, (System.nanoTime() - start) / 1e9);
-    assertThat(open).isEqualTo(PLAN.openCoUnitTasks());
   }
 
   @AfterAll
@@ -299,10 +250,6 @@ class OversightBenchmark {
                   () -> tasks.createTaskQuery().dueBefore(NOW).count()));
           return null;
         });
-  }
-
-  private List<Job> dueJobs() {
-    return management.createJobQuery().executable().listPage(0, 500);
   }
 
   private void asUser(String user, java.util.concurrent.Callable<?> call) throws Exception {

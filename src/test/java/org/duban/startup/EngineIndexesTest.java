@@ -26,4 +26,20 @@ class EngineIndexesTest {
                 Integer.class))
         .isEqualTo(1);
   }
+
+  @Test
+  void shouldCreateEveryIndexOnce() {
+    indexes.create();
+    for (EngineIndexes.Index index : EngineIndexes.INDEXES) {
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from INFORMATION_SCHEMA.INDEXES where INDEX_NAME = ? and"
+                      + " TABLE_NAME = ?",
+                  Integer.class,
+                  index.name(),
+                  index.table()))
+          .as(index.name())
+          .isEqualTo(1);
+    }
+  }
 }

@@ -35,9 +35,12 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
-function getJson(url) {
+function getJson(url, onResponse) {
   return fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}}).then(
     (response) => {
+      if (onResponse) {
+        onResponse(response);
+      }
       if (response.status === 404) {
         throw new Error('未找到,或您无权查看。');
       }
@@ -141,8 +144,13 @@ function message(node, text, kind) {
 
 // ---------------------------------------------------------------------------- the search
 
+/** Rounds per page of the search; the server pages too (first, max), newest first. */
+const PAGE = 50;
+
 function searchPage(root, params) {
   const values = filterValues(params);
+  const first = Math.max(0, parseInt(params.get('first') || '0', 10) || 0);
+  let more = false;
   const results = el('div', {class: 'duban-audit-results'}, '正在查询…');
   const inputs = {};
   const fields = FILTERS.map((f) => {
@@ -194,14 +202,23 @@ function searchPage(root, params) {
   root.appendChild(form);
   root.appendChild(results);
 
-  getJson(API + '/rounds?' + query(values))
+  const paging = Object.assign({}, values, {first: first, max: PAGE});
+  getJson(API + '/rounds?' + query(paging), (response) => (more = response.headers.get('X-Duban-More') === 'true'))
     .then((rounds) => {
       results.textContent = '';
+      const pageLink = (from, text, className) =>
+        el('a', {class: className, href: '#' + ROUTE + '?' + query(Object.assign({}, values, {first: from}))}, text);
       results.appendChild(
         el(
           'p',
           {},
-          '共 ' + rounds.length + ' 个轮次。 ',
+          rounds.length || first
+            ? '第 ' + (rounds.length ? first + 1 : first) + '–' + (first + rounds.length) + ' 个轮次(按开始时间从新到旧)。 '
+            : '共 0 个轮次。 ',
+          first > 0 ? pageLink(Math.max(0, first - PAGE), '« 上一页', 'duban-audit-previous') : null,
+          first > 0 && more ? ' ' : null,
+          more ? pageLink(first + PAGE, '下一页 »', 'duban-audit-next') : null,
+          ' ',
           rounds.length ? exportLinks(API + '/dossier?' + query(values), query(values) ? '&' : '') : null
         )
       );
