@@ -19,10 +19,26 @@ final class BenchDatabase {
       boolean postgres,
       String database)
       throws java.io.IOException {
+    register(registry, java.util.List.of(plan), catalogDir, postgres, database, null);
+  }
+
+  /** The same for several generated plans; {@code jdbcUrl}: a PostgreSQL of one's own, or null. */
+  static void register(
+      DynamicPropertyRegistry registry,
+      java.util.List<BenchPlan> plans,
+      String catalogDir,
+      boolean postgres,
+      String database,
+      String jdbcUrl)
+      throws java.io.IOException {
     Path catalogs = Path.of("target", catalogDir);
-    plan.writeInto(catalogs);
+    for (BenchPlan plan : plans) {
+      plan.writeInto(catalogs);
+    }
     if (postgres) {
-      registry.add("spring.datasource.url", () -> PostgresServer.shared().jdbcUrl(database));
+      registry.add(
+          "spring.datasource.url",
+          () -> jdbcUrl != null ? jdbcUrl : PostgresServer.shared().jdbcUrl(database));
       registry.add("spring.datasource.username", () -> "postgres");
       registry.add("spring.datasource.password", () -> "");
       registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");

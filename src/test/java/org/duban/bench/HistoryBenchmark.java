@@ -2,7 +2,6 @@ package org.duban.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -116,23 +115,15 @@ class HistoryBenchmark {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    Path catalogs = Path.of("target", "bench-history-catalogs");
-    OversightBenchmark.PLAN.writeInto(catalogs);
-    for (BenchPlan plan : HISTORY) {
-      plan.writeInto(catalogs);
-    }
-    String url = System.getProperty("duban.bench.jdbc-url");
-    registry.add(
-        "spring.datasource.url",
-        () -> url != null ? url : PostgresServer.shared().jdbcUrl("history_bench"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
-    registry.add("duban.catalog.locations[0]", () -> "classpath*:plans/*.yaml");
-    registry.add(
-        "duban.catalog.locations[1]", () -> "file:" + catalogs.toAbsolutePath() + "/*.yaml");
-    registry.add(
-        "duban.catalog.import-dir", () -> Path.of("target", "bench-imported").toAbsolutePath());
+    List<BenchPlan> plans = new java.util.ArrayList<>(List.of(OversightBenchmark.PLAN));
+    plans.addAll(HISTORY);
+    BenchDatabase.register(
+        registry,
+        plans,
+        "bench-history-catalogs",
+        true,
+        "history_bench",
+        System.getProperty("duban.bench.jdbc-url"));
   }
 
   @BeforeAll
